@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace CarbonGen.Generators;
+
+/// <summary>Decides whether a method is tracked: by its own <c>[Carbon]</c>, its type's, or its assembly's.</summary>
+internal static class Tracking
+{
+    /// <summary>
+    /// The nearest mark wins: a method's <c>[Carbon(Track = false)]</c> excludes it from a type or assembly
+    /// mark. <paramref name="customName"/> receives a name given as <c>[Carbon("name")]</c> on the method.
+    /// </summary>
+    public static bool IsTracked(IMethodSymbol method, INamedTypeSymbol carbonAttribute, out string? customName)
+    {
+        customName = null;
+        if (Find(method, carbonAttribute) is { } onMethod)
+        {
+            customName = NameOf(onMethod);
+            return TrackOf(onMethod);
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
+        {
+            return false;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Find(type, carbonAttribute) is { } onType)
+            {
+                return TrackOf(onType);
+            }
+        }
+
+        return Find(method.ContainingAssembly, carbonAttribute) is { } onAssembly && TrackOf(onAssembly);
+    }
+
+    private static AttributeData? Find(ISymbol? symbol, INamedTypeSymbol carbonAttribute)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, carbonAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameOf(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name && name.Length > 0
+            ? name
+            : null;
+
+    private static bool TrackOf(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == KnownNames.TrackProperty && argument.Value.Value is bool track)
+            {
+                return track;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+namespace CarbonGen.Reporting;
+
+/// <summary>What one tracked method cost during the run.</summary>
+/// <param name="Method">The method's display name, e.g. <c>MyApp.Primes.Sieve(int)</c>.</param>
+/// <param name="Calls">Completed calls, including those that threw.</param>
+/// <param name="FailedCalls">Completed calls that threw.</param>
+/// <param name="DurationSeconds">Inclusive wall time: entry to exit, nested tracked calls included, recursion counted once.</param>
+/// <param name="SelfDurationSeconds">Wall time in the method itself, nested tracked calls excluded.</param>
+/// <param name="CpuEnergyKwh">CPU energy attributed to the method's own time, kWh.</param>
+/// <param name="GpuEnergyKwh">GPU energy attributed to the method, kWh.</param>
+/// <param name="RamEnergyKwh">RAM energy attributed to the method's own time, kWh.</param>
+/// <param name="EmissionsKg">CO2eq of that energy, kg.</param>
+public sealed record MethodReport(
+    string Method,
+    long Calls,
+    long FailedCalls,
+    double DurationSeconds,
+    double SelfDurationSeconds,
+    double CpuEnergyKwh,
+    double GpuEnergyKwh,
+    double RamEnergyKwh,
+    double EmissionsKg)
+{
+    /// <summary>Total energy, kWh.</summary>
+    public double EnergyKwh => CpuEnergyKwh + GpuEnergyKwh + RamEnergyKwh;
+
+    /// <summary>CO2eq per call, kg; 0 when there were no calls.</summary>
+    public double EmissionsPerCallKg => Calls == 0 ? 0 : EmissionsKg / Calls;
+}

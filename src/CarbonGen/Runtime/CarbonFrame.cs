@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace CarbonGen.Runtime;
+
+/// <summary>
+/// One active call of a tracked method, opened by <see cref="CarbonRuntime.Enter"/> and closed by
+/// <see cref="Exit"/> in the interceptor's <c>finally</c>. A plain struct on the caller's stack:
+/// opening and closing a frame allocates nothing and takes no lock.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct CarbonFrame
+{
+    private readonly ThreadAccumulator _accumulator;
+    private readonly int _id;
+    private readonly long _savedChildTicks;
+    private readonly long _start;
+
+    internal CarbonFrame(ThreadAccumulator accumulator, int id, long savedChildTicks, long start)
+    {
+        _accumulator = accumulator;
+        _id = id;
+        _savedChildTicks = savedChildTicks;
+        _start = start;
+    }
+
+    /// <summary>
+    /// Counts the call as failed. Always returns <see langword="false"/>, so that it can be used as an
+    /// exception filter: the exception is never caught and propagates exactly as it would untracked.
+    /// </summary>
+    public bool Fail()
+    {
+        _accumulator.Slot(_id).FailedCalls++;
+        return false;
+    }
+
+    /// <summary>Closes the call: counts it and adds its inclusive and self time.</summary>
+    public void Exit()
+    {
+        var elapsed = Stopwatch.GetTimestamp() - _start;
+        var accumulator = _accumulator;
+        ref var slot = ref accumulator.Slot(_id);
+        slot.Calls++;
+        slot.SelfTicks += elapsed - accumulator.ChildTicks;
+        if (--slot.Depth == 0)
+        {
+            slot.InclusiveTicks += elapsed;
+        }
+
+        accumulator.ChildTicks = _savedChildTicks + elapsed;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using CarbonGen.Reporting;
+
+namespace CarbonGen.Runtime;
+
+/// <summary>
+/// Entry points of the generated interceptors, and the process-exit hook that writes the reports.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class CarbonRuntime
+{
+    private static int s_started;
+    private static int s_reported;
+
+    /// <summary>Opens a frame for one call of <paramref name="method"/> on the current thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CarbonFrame Enter(TrackedMethod method)
+    {
+        var accumulator = ThreadAccumulator.Current;
+        var id = method.Id;
+        accumulator.Slot(id).Depth++;
+        var saved = accumulator.ChildTicks;
+        accumulator.ChildTicks = 0;
+        return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>Starts the run clock and hooks process exit, once per process.</summary>
+    internal static void EnsureStarted()
+    {
+        if (Interlocked.Exchange(ref s_started, 1) != 0)
+        {
+            return;
+        }
+
+        RunClock.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportAtExit();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => ReportAtExit();
+    }
+
+    /// <summary>Writes the reports once; later calls (exit after an unhandled exception) do nothing.</summary>
+    internal static void ReportAtExit()
+    {
+        if (Interlocked.Exchange(ref s_reported, 1) != 0)
+        {
+            return;
+        }
+
+        ReportWriter.WriteAll(CarbonTracker.GetReport(), CarbonOptions.FromEnvironment(), Console.Error);
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace CarbonGen.Runtime;
+
+/// <summary>
+/// Per-thread counters of every tracked method. The interceptor reaches its thread's instance
+/// through a thread-static field and updates it without locks or atomics; the reporter sums all
+/// instances ever created, so counts of threads that have ended are kept.
+/// </summary>
+internal sealed class ThreadAccumulator
+{
+    [ThreadStatic]
+    private static ThreadAccumulator? t_current;
+
+    private static readonly object s_gate = new();
+    private static ThreadAccumulator[] s_all = [];
+
+    private MethodSlot[] _slots;
+
+    private ThreadAccumulator(int capacity)
+    {
+        _slots = new MethodSlot[capacity];
+    }
+
+    /// <summary>Ticks spent in tracked calls nested inside the innermost active tracked call.</summary>
+    internal long ChildTicks;
+
+    /// <summary>This thread's accumulator, created and registered on the thread's first tracked call.</summary>
+    internal static ThreadAccumulator Current => t_current ?? CreateForCurrentThread();
+
+    /// <summary>The counters, indexed by <see cref="TrackedMethod.Id"/>.</summary>
+    internal MethodSlot[] Slots => _slots;
+
+    /// <summary>Returns the slot of a method, growing the array when the method was registered after it was sized.</summary>
+    internal ref MethodSlot Slot(int id)
+    {
+        var slots = _slots;
+        if ((uint)id < (uint)slots.Length)
+        {
+            return ref slots[id];
+        }
+
+        return ref Grow(id)[id];
+    }
+
+    /// <summary>Every accumulator created so far, for the reporter.</summary>
+    internal static ThreadAccumulator[] All => Volatile.Read(ref s_all);
+
+    private MethodSlot[] Grow(int id)
+    {
+        // Rare: a catalog registered new methods after this thread's first call. Only the owning
+        // thread writes the slots, so copying them cannot lose an update.
+        var grown = new MethodSlot[Math.Max(id + 1, MethodRegistry.Count)];
+        _slots.CopyTo(grown, 0);
+        Volatile.Write(ref _slots, grown);
+        return grown;
+    }
+
+    private static ThreadAccumulator CreateForCurrentThread()
+    {
+        var accumulator = new ThreadAccumulator(MethodRegistry.Count);
+        lock (s_gate)
+        {
+            var all = new ThreadAccumulator[s_all.Length + 1];
+            s_all.CopyTo(all, 0);
+            all[^1] = accumulator;
+            Volatile.Write(ref s_all, all);
+        }
+
+        t_current = accumulator;
+        return accumulator;
+    }
+
+    /// <summary>Sums the counters of all threads for each registered method.</summary>
+    internal static MethodSlot[] SumAll()
+    {
+        var sums = new MethodSlot[MethodRegistry.Count];
+        foreach (var accumulator in All)
+        {
+            var slots = Volatile.Read(ref accumulator._slots);
+            var n = Math.Min(slots.Length, sums.Length);
+            for (var i = 0; i < n; i++)
+            {
+                sums[i].Calls += Volatile.Read(ref slots[i].Calls);
+                sums[i].FailedCalls += Volatile.Read(ref slots[i].FailedCalls);
+                sums[i].InclusiveTicks += Volatile.Read(ref slots[i].InclusiveTicks);
+                sums[i].SelfTicks += Volatile.Read(ref slots[i].SelfTicks);
+            }
+        }
+
+        return sums;
+    }
+}
