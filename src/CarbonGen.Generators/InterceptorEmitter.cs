@@ -41,8 +41,14 @@ internal static class InterceptorEmitter
         w.Line("/// <summary>The tracked methods this compilation calls. Each registers itself with the runtime on first use.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"CarbonGen\", null)]");
         w.Open("internal static class " + KnownNames.CatalogClass);
-        foreach (var (method, field) in catalog)
+        for (var i = 0; i < catalog.Count; i++)
         {
+            var (method, field) = catalog[i];
+            if (i > 0)
+            {
+                w.Line();
+            }
+
             var where = method.DeclarationFile is null
                 ? "declared in a referenced assembly"
                 : "declared at " + method.DeclarationFile + ":" + method.DeclarationLine.ToString(CultureInfo.InvariantCulture);
@@ -54,7 +60,6 @@ internal static class InterceptorEmitter
                    Literal(method.Name) + ", " +
                    (method.DeclarationFile is null ? "null" : Literal(method.DeclarationFile)) + ", " +
                    method.DeclarationLine.ToString(CultureInfo.InvariantCulture) + ");");
-            w.Line();
         }
 
         w.Close();
@@ -154,12 +159,12 @@ internal static class InterceptorEmitter
         var declared = new List<string>();
         if (!method.IsStatic)
         {
-            declared.Add("this " + method.ContainingType + " @" + receiver);
+            declared.Add("this " + method.ContainingType + " " + receiver);
         }
 
-        declared.AddRange(method.Parameters.Select(p => p.Modifier + p.Type + " @" + p.Name));
-        var arguments = string.Join(", ", method.Parameters.Select(p => p.ArgumentModifier + "@" + p.Name));
-        var call = (method.IsStatic ? method.ContainingType : "@" + receiver) + ".@" + method.Name + "(" + arguments + ")";
+        declared.AddRange(method.Parameters.Select(p => p.Modifier + p.Type + " " + Identifier(p.Name)));
+        var arguments = string.Join(", ", method.Parameters.Select(p => p.ArgumentModifier + Identifier(p.Name)));
+        var call = (method.IsStatic ? method.ContainingType : receiver) + "." + Identifier(method.Name) + "(" + arguments + ")";
 
         w.Open("public static " + method.ReturnType + " " + method.Name + "_" + index.ToString(CultureInfo.InvariantCulture) + "(" + string.Join(", ", declared) + ")");
         w.Line("var " + frame + " = global::CarbonGen.Runtime.CarbonRuntime.Enter(global::" + KnownNames.GeneratedNamespace + "." + KnownNames.CatalogClass + "." + field + ");");
@@ -186,6 +191,10 @@ internal static class InterceptorEmitter
 
         return name;
     }
+
+    /// <summary>A name as C# source, escaped with <c>@</c> when it is a reserved keyword (<c>@event</c>).</summary>
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 
     private static string Literal(string value) =>
         Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);

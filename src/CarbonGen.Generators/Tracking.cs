@@ -6,16 +6,22 @@ namespace CarbonGen.Generators;
 internal static class Tracking
 {
     /// <summary>
-    /// The nearest mark wins: a method's <c>[Carbon(Track = false)]</c> excludes it from a type or assembly
+    /// The nearest mark wins (the method, then the methods it overrides, then its types, then its assembly): a method's <c>[Carbon(Track = false)]</c> excludes it from a type or assembly
     /// mark. <paramref name="customName"/> receives a name given as <c>[Carbon("name")]</c> on the method.
     /// </summary>
     public static bool IsTracked(IMethodSymbol method, INamedTypeSymbol carbonAttribute, out string? customName)
     {
         customName = null;
-        if (Find(method, carbonAttribute) is { } onMethod)
+
+        // An override of a tracked virtual method is tracked too: a call that binds to the override
+        // (derivedInstance.M()) costs the same as one through the base.
+        for (var m = method; m is not null; m = m.OverriddenMethod)
         {
-            customName = NameOf(onMethod);
-            return TrackOf(onMethod);
+            if (Find(m, carbonAttribute) is { } onMethod)
+            {
+                customName = NameOf(onMethod);
+                return TrackOf(onMethod);
+            }
         }
 
         if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
