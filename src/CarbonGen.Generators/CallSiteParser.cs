@@ -50,7 +50,7 @@ internal static class CallSiteParser
             return null;
         }
 
-        if (!CanIntercept(invocation, method, compilation))
+        if (Interceptability.Check(invocation, method, compilation) is not null)
         {
             return null;
         }
@@ -69,83 +69,6 @@ internal static class CallSiteParser
             location.Version,
             location.Data,
             Describe(method, customName));
-    }
-
-    /// <summary>The shapes the skeleton intercepts: ordinary, non-generic, synchronous methods, static or on classes.</summary>
-    private static bool CanIntercept(InvocationExpressionSyntax invocation, IMethodSymbol method, Compilation compilation)
-    {
-        if (method.MethodKind != MethodKind.Ordinary
-            || method.IsExtensionMethod
-            || method.IsGenericMethod
-            || method.ReturnsByRef
-            || method.ReturnsByRefReadonly
-            || IsInGenericType(method.ContainingType)
-            || method.ContainingType.TypeKind != TypeKind.Class)
-        {
-            return false;
-        }
-
-        // base.M() must stay a non-virtual call; the interceptor could only make a virtual one.
-        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
-        {
-            return false;
-        }
-
-        // The interceptor calls the method from another class, so it must be able to see it and every type it names.
-        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)
-            || !IsNameable(method.ReturnType, compilation)
-            || method.Parameters.Any(p => !IsNameable(p.Type, compilation)))
-        {
-            return false;
-        }
-
-        // Asynchronous and deferred results need measurement until completion; later versions handle them.
-        return !IsAwaitableOrSequence(method.ReturnType);
-    }
-
-    private static bool IsInGenericType(INamedTypeSymbol? type)
-    {
-        for (; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
-    {
-        IPointerTypeSymbol or IFunctionPointerTypeSymbol or IErrorTypeSymbol => false,
-        IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
-        ITypeParameterSymbol => false,
-        INamedTypeSymbol named => compilation.IsSymbolAccessibleWithin(named, compilation.Assembly)
-            && !named.IsAnonymousType
-            && named.TypeArguments.All(t => IsNameable(t, compilation)),
-        _ => true,
-    };
-
-    private static bool IsAwaitableOrSequence(ITypeSymbol type)
-    {
-        if (type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
-        {
-            return true;
-        }
-
-        if (type is INamedTypeSymbol named
-            && named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IEnumerator_T)
-        {
-            return true;
-        }
-
-        if (type.Name is "IAsyncEnumerable" or "IAsyncEnumerator")
-        {
-            return true;
-        }
-
-        return type.GetMembers("GetAwaiter").OfType<IMethodSymbol>().Any(m => m.Parameters.IsEmpty && !m.IsStatic);
     }
 
     private static TargetMethodModel Describe(IMethodSymbol method, string? customName)
