@@ -16,9 +16,6 @@ namespace CarbonGen.Generators;
 /// </summary>
 internal static class CallSiteParser
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     private static readonly SymbolDisplayFormat DisplayFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
@@ -31,9 +28,9 @@ internal static class CallSiteParser
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    /// <summary>Cheap syntactic filter: invocations of a named method (<c>M()</c>, <c>x.M()</c>).</summary>
+    /// <summary>Cheap syntactic filter: invocations of a named method (<c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>).</summary>
     public static bool IsCandidate(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax };
+        node is InvocationExpressionSyntax { Expression: SimpleNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax };
 
     public static CallSiteModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -43,14 +40,14 @@ internal static class CallSiteParser
             return null;
         }
 
-        var compilation = context.SemanticModel.Compilation;
-        var carbon = compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName);
-        if (carbon is null || !Tracking.IsTracked(method, carbon, out var customName))
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var carbon = context.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName);
+        if (carbon is null || !Tracking.IsTracked(definition, carbon, out var customName))
         {
             return null;
         }
 
-        if (Interceptability.Check(invocation, method, compilation) is not null)
+        if (Interceptability.Check(invocation, method, context.SemanticModel, cancellationToken) is not null)
         {
             return null;
         }
@@ -68,37 +65,83 @@ internal static class CallSiteParser
             span.StartLinePosition.Character + 1,
             location.Version,
             location.Data,
-            Describe(method, customName));
+            Describe(definition, customName));
     }
 
+    /// <summary>Describes a method definition (never a constructed or reduced form): one interceptor serves all its instantiations.</summary>
     private static TargetMethodModel Describe(IMethodSymbol method, string? customName)
     {
-        var declaration = method.Locations.FirstOrDefault(l => l.IsInSource);
-        var declarationSpan = declaration?.GetLineSpan();
+        var declaration = method.Locations.FirstOrDefault(l => l.IsInSource)?.GetLineSpan();
+        var type = method.ContainingType;
+
+        var typeParameters = ContainingTypeParameters(type)
+            .Concat(method.TypeParameters)
+            .Select(t => new TypeParameterModel(t.Name, SymbolSource.Constraints(t)))
+            .ToImmutableArray();
         var parameters = method.Parameters
-            .Select(p => new ParameterModel(p.Type.ToDisplayString(TypeFormat), p.Name, DeclarationModifier(p), ArgumentModifier(p.RefKind)))
+            .Select(p => new ParameterModel(SymbolSource.Type(p.Type), p.Name, DeclarationModifier(p), ArgumentModifier(p.RefKind), SymbolSource.ParameterAttributes(p)))
             .ToImmutableArray();
 
         return new TargetMethodModel(
             customName ?? method.ToDisplayString(DisplayFormat),
-            method.ContainingType.ToDisplayString(ContainingTypeDisplayFormat),
-            method.ContainingType.ToDisplayString(TypeFormat),
+            type.ToDisplayString(ContainingTypeDisplayFormat),
+            SymbolSource.Type(type),
             method.Name,
-            method.IsStatic,
-            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
+            MeasurementKinds.Of(method) ?? MeasurementKinds.Synchronous,
+            Receiver(method),
+            method.IsExtensionMethod,
+            method.ReturnsVoid ? "void" : SymbolSource.Type(method.ReturnType),
+            method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty,
+            new EquatableArray<TypeParameterModel>(typeParameters),
+            method.TypeParameters.IsEmpty ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">",
             new EquatableArray<ParameterModel>(parameters),
-            declarationSpan is { } s ? Path.GetFileName(s.Path) : null,
-            declarationSpan is { } d ? d.StartLinePosition.Line + 1 : 0);
+            new EquatableArray<string>(SymbolSource.MethodAttributes(method)),
+            declaration is { } d ? Path.GetFileName(d.Path) : null,
+            declaration is { } l ? l.StartLinePosition.Line + 1 : 0);
     }
 
-    private static string DeclarationModifier(IParameterSymbol parameter) => parameter.RefKind switch
+    private static ImmutableArray<ITypeParameterSymbol> ContainingTypeParameters(INamedTypeSymbol? type) =>
+        type is null ? ImmutableArray<ITypeParameterSymbol>.Empty : ContainingTypeParameters(type.ContainingType).AddRange(type.TypeParameters);
+
+    /// <summary>
+    /// The interceptor's receiver parameter: a struct's method needs the receiver by reference, so that
+    /// mutations stay visible to the caller (<c>in</c> when the method cannot mutate it).
+    /// </summary>
+    private static string Receiver(IMethodSymbol method)
     {
-        RefKind.Ref => "ref ",
-        RefKind.Out => "out ",
-        RefKind.In => "in ",
-        RefKind.RefReadOnlyParameter => "ref readonly ",
-        _ => parameter.IsParams ? "params " : string.Empty,
-    };
+        if (method.IsStatic)
+        {
+            return string.Empty;
+        }
+
+        if (!method.ContainingType.IsValueType)
+        {
+            return "this ";
+        }
+
+        return method.IsReadOnly || method.ContainingType.IsReadOnly ? "this in " : "this ref ";
+    }
+
+    private static string DeclarationModifier(IParameterSymbol parameter)
+    {
+        var modifier = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => parameter.IsParams ? "params " : string.Empty,
+        };
+
+        // 'out' parameters are scoped implicitly; any other scoped parameter says so in its declaration.
+        if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out)
+        {
+            modifier = "scoped " + modifier;
+        }
+
+        // The receiver of an extension method keeps its 'this'.
+        return parameter.Ordinal == 0 && parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } ? "this " + modifier : modifier;
+    }
 
     private static string ArgumentModifier(RefKind refKind) => refKind switch
     {

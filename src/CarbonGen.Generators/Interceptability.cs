@@ -1,6 +1,9 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CarbonGen.Generators;
 
@@ -10,32 +13,25 @@ namespace CarbonGen.Generators;
 /// </summary>
 internal static class Interceptability
 {
-    /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("generic method").</summary>
-    public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, Compilation compilation)
+    /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("returns a pointer").</summary>
+    public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken = default)
     {
-        if (method.MethodKind != MethodKind.Ordinary)
+        var compilation = semanticModel.Compilation;
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
             return "not an ordinary method";
         }
 
-        if (method.IsExtensionMethod)
+        if (definition.IsStatic && definition.ContainingType.TypeKind == TypeKind.Interface && (definition.IsAbstract || definition.IsVirtual))
         {
-            return "extension method";
+            return "static abstract or virtual interface member";
         }
 
-        if (method.IsGenericMethod || IsInGenericType(method.ContainingType))
+        if (method.ReturnsVoid && method.IsAsync)
         {
-            return "generic method or type";
-        }
-
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-        {
-            return "returns by reference";
-        }
-
-        if (method.ContainingType.TypeKind != TypeKind.Class)
-        {
-            return "method of a " + method.ContainingType.TypeKind.ToString().ToLowerInvariant();
+            return "async void method";
         }
 
         // base.M() must stay a non-virtual call; the interceptor could only make a virtual one.
@@ -44,26 +40,52 @@ internal static class Interceptability
             return "base call";
         }
 
-        // The interceptor calls the method from another class, so it must be able to see it and every type it names.
-        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly))
+        if (IsInExpressionTree(invocation, semanticModel, cancellationToken))
+        {
+            return "inside an expression tree";
+        }
+
+        // The interceptor calls the method from a class of its own, so it must see the method and name every type involved.
+        if (!compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly)
+            || !IsNameable(definition.ContainingType, compilation))
         {
             return "not accessible from generated code";
         }
 
-        if (!IsNameable(method.ReturnType, compilation) || method.Parameters.Any(p => !IsNameable(p.Type, compilation)))
+        if (!IsNameable(definition.ReturnType, compilation) || definition.Parameters.Any(p => !IsNameable(p.Type, compilation)))
         {
             return "a type in its signature cannot be named from generated code";
         }
 
-        // Asynchronous and deferred results need measurement until completion; later versions handle them.
-        return IsAwaitableOrSequence(method.ReturnType) ? "returns an awaitable or a sequence" : null;
+        if (HasDuplicateTypeParameterNames(definition))
+        {
+            return "a method type parameter hides a type parameter of its type";
+        }
+
+        if (!method.IsStatic && definition.ContainingType.IsValueType is false && definition.ContainingType.TypeKind == TypeKind.Interface
+            && ReceiverType(invocation, semanticModel, cancellationToken) is { } receiver
+            && (receiver.IsValueType || receiver.TypeKind == TypeKind.TypeParameter && !receiver.IsReferenceType))
+        {
+            return "interface call on a value-type or unconstrained generic receiver";
+        }
+
+        if (!method.ReturnsVoid && MeasurementKinds.Of(definition) is null)
+        {
+            return "returns an awaitable CarbonGen cannot follow";
+        }
+
+        return null;
     }
 
-    private static bool IsInGenericType(INamedTypeSymbol? type)
+    private static bool IsInExpressionTree(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        for (; type is not null; type = type.ContainingType)
+        foreach (var lambda in node.Ancestors().OfType<LambdaExpressionSyntax>())
         {
-            if (type.IsGenericType)
+            if (semanticModel.GetTypeInfo(lambda, cancellationToken).ConvertedType is INamedTypeSymbol
+                {
+                    Name: "Expression",
+                    ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } },
+                })
             {
                 return true;
             }
@@ -72,35 +94,30 @@ internal static class Interceptability
         return false;
     }
 
+    private static ITypeSymbol? ReceiverType(InvocationExpressionSyntax invocation, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+        semanticModel.GetOperation(invocation, cancellationToken) is IInvocationOperation { Instance: { } instance } ? instance.Type : null;
+
+    private static bool HasDuplicateTypeParameterNames(IMethodSymbol method)
+    {
+        var names = method.TypeParameters.Select(t => t.Name).ToList();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            names.AddRange(type.TypeParameters.Select(t => t.Name));
+        }
+
+        return names.Distinct().Count() != names.Count;
+    }
+
     private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
     {
         IPointerTypeSymbol or IFunctionPointerTypeSymbol or IErrorTypeSymbol => false,
         IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
-        ITypeParameterSymbol => false,
+        ITypeParameterSymbol => true,
         INamedTypeSymbol named => compilation.IsSymbolAccessibleWithin(named, compilation.Assembly)
             && !named.IsAnonymousType
+            && !named.IsFileLocal
+            && (named.ContainingType is null || IsNameable(named.ContainingType, compilation))
             && named.TypeArguments.All(t => IsNameable(t, compilation)),
         _ => true,
     };
-
-    private static bool IsAwaitableOrSequence(ITypeSymbol type)
-    {
-        if (type.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
-        {
-            return true;
-        }
-
-        if (type is INamedTypeSymbol named
-            && named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IEnumerator_T)
-        {
-            return true;
-        }
-
-        if (type.Name is "IAsyncEnumerable" or "IAsyncEnumerator")
-        {
-            return true;
-        }
-
-        return type.GetMembers("GetAwaiter").OfType<IMethodSymbol>().Any(m => m.Parameters.IsEmpty && !m.IsStatic);
-    }
 }

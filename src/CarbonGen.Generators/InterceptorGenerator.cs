@@ -1,4 +1,3 @@
-using System.Linq;
 using CarbonGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -6,12 +5,14 @@ namespace CarbonGen.Generators;
 
 /// <summary>
 /// Emits an interceptor for every call, in this compilation, to a method marked <c>[Carbon]</c>
-/// (on the method, its type or its assembly, here or in a referenced assembly).
+/// (on the method, a method it overrides, its type or its assembly; here or in a referenced assembly).
 /// </summary>
 /// <remarks>
 /// Pipeline: invocation syntax → <see cref="CallSiteParser"/> (semantic check, equatable model) →
-/// collect → <see cref="InterceptorEmitter"/>. Interceptors only matter to the compiled program, so
-/// they are registered as implementation output and skipped in design-time builds.
+/// collect → per-file models and the catalog → <see cref="InterceptorEmitter"/>. An edit re-emits only
+/// the files whose call sites changed; the catalog changes only when the set of tracked methods does.
+/// Interceptors only matter to the compiled program, so they are registered as implementation output
+/// and skipped in design-time builds.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class InterceptorGenerator : IIncrementalGenerator
@@ -19,9 +20,11 @@ public sealed class InterceptorGenerator : IIncrementalGenerator
     /// <summary>Tracking names of the pipeline steps, for caching tests.</summary>
     public static class Steps
     {
+        public const string DesignTime = nameof(DesignTime);
         public const string CallSites = nameof(CallSites);
         public const string AllCallSites = nameof(AllCallSites);
-        public const string DesignTime = nameof(DesignTime);
+        public const string Files = nameof(Files);
+        public const string Catalog = nameof(Catalog);
     }
 
     /// <inheritdoc />
@@ -43,23 +46,31 @@ public sealed class InterceptorGenerator : IIncrementalGenerator
 
         var all = callSites
             .Collect()
-            .Select(static (sites, _) => new EquatableArray<CallSiteModel>(sites))
             .WithTrackingName(Steps.AllCallSites);
 
-        context.RegisterImplementationSourceOutput(all.Combine(designTime), static (output, input) =>
-        {
-            var (sites, isDesignTime) = input;
-            if (isDesignTime || sites.Count == 0)
-            {
-                return;
-            }
+        var files = all
+            .SelectMany(static (sites, _) => InterceptorEmitter.Files(sites))
+            .WithTrackingName(Steps.Files);
 
-            var list = sites.ToList();
-            var catalog = InterceptorEmitter.Catalog(list);
-            output.AddSource(InterceptorEmitter.CatalogHintName, InterceptorEmitter.EmitCatalog(catalog));
-            foreach (var (hintName, source) in InterceptorEmitter.EmitInterceptorFiles(list, catalog))
+        var catalog = all
+            .Select(static (sites, _) => InterceptorEmitter.Catalog(sites))
+            .WithTrackingName(Steps.Catalog);
+
+        context.RegisterImplementationSourceOutput(files.Combine(designTime), static (output, input) =>
+        {
+            var (file, isDesignTime) = input;
+            if (!isDesignTime)
             {
-                output.AddSource(hintName, source);
+                output.AddSource(file.HintName, InterceptorEmitter.EmitFile(file));
+            }
+        });
+
+        context.RegisterImplementationSourceOutput(catalog.Combine(designTime), static (output, input) =>
+        {
+            var (methods, isDesignTime) = input;
+            if (!isDesignTime && methods.Count > 0)
+            {
+                output.AddSource(InterceptorEmitter.CatalogHintName, InterceptorEmitter.EmitCatalog(methods));
             }
         });
     }

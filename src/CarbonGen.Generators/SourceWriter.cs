@@ -22,6 +22,12 @@ internal sealed class SourceWriter
     public SourceWriter Open(string line)
     {
         Line(line);
+        return Open();
+    }
+
+    /// <summary>Opens a block on a line of its own, after a header of several lines.</summary>
+    public SourceWriter Open()
+    {
         Line("{");
         _indent++;
         return this;

@@ -34,7 +34,10 @@ public static class CarbonTracker
                 sums[i].Calls,
                 sums[i].FailedCalls,
                 sums[i].InclusiveTicks / ticksPerSecond,
-                sums[i].SelfTicks / ticksPerSecond));
+                sums[i].SelfTicks / ticksPerSecond)
+            {
+                CanceledCalls = sums[i].CanceledCalls,
+            });
         }
 
         return samples;

@@ -49,12 +49,38 @@ internal sealed class CompiledProgram
         }
     }
 
+    /// <summary>Runs the program's entry point (top-level statements or <c>Main</c>).</summary>
+    public void RunEntryPoint()
+    {
+        var entry = _assembly.EntryPoint ?? throw new InvalidOperationException("The program has no entry point.");
+        entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
+    }
+
     /// <summary>Calls and failed calls that the runtime counted for a display name.</summary>
     public static (long Calls, long Failed) Counts(string method)
     {
-        var row = CarbonTracker.GetReport().Methods.SingleOrDefault(m => m.Method == method);
+        var row = Row(method);
         return row is null ? (0, 0) : (row.Calls, row.FailedCalls);
     }
+
+    /// <summary>The runtime's report row for a display name, or <see langword="null"/> when it was never registered.</summary>
+    public static Reporting.MethodReport? Row(string method) =>
+        CarbonTracker.GetReport().Methods.SingleOrDefault(m => m.Method == method);
+
+    /// <summary>Compiles a single-file program with the generator, checks it builds without a warning, and loads it.</summary>
+    public static CompiledProgram Build(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
+        Build(source, kind, out _);
+
+    public static CompiledProgram Build(string source, OutputKind kind, out Compilation output)
+    {
+        var (_, compiled) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([("/src/Program.cs", source)], kind, assemblyName: "P" + Guid.NewGuid().ToString("N")));
+        GeneratorHarness.AssertClean(compiled);
+        output = compiled;
+        return Load(compiled);
+    }
+
+    /// <summary>A namespace of its own for each test, so its counters are its own in the shared runtime.</summary>
+    public static string UniqueNamespace() => "Case" + Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Loads the test's own assemblies from memory; everything else, CarbonGen included, resolves to the

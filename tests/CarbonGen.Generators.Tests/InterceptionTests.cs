@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using static CarbonGen.Generators.Tests.CompiledProgram;
 
 namespace CarbonGen.Generators.Tests;
 
@@ -8,15 +9,6 @@ namespace CarbonGen.Generators.Tests;
 public class InterceptionTests
 {
     /// <summary>Each test uses its own namespace, so its counters are its own in the shared runtime.</summary>
-    private static string UniqueNamespace() => "Case" + Guid.NewGuid().ToString("N");
-
-    private static CompiledProgram Build(string source, out Compilation output)
-    {
-        var (_, compiled) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([("/src/Program.cs", source)], assemblyName: "P" + Guid.NewGuid().ToString("N")));
-        GeneratorHarness.AssertClean(compiled);
-        output = compiled;
-        return CompiledProgram.Load(compiled);
-    }
 
     [Fact]
     public void Static_and_instance_calls_are_counted_and_results_unchanged()
@@ -44,7 +36,7 @@ public class InterceptionTests
                     return sum + "/" + c.Total;
                 }
             }
-            """, out _);
+            """);
 
         Assert.Equal("385/55", program.Call(ns + ".Entry", "Run"));
         Assert.Equal((10, 0), CompiledProgram.Counts(ns + ".MathOps.Square(long)"));
@@ -69,7 +61,7 @@ public class InterceptionTests
                 }
                 public static object Run(int i) { Explode(i); return "ok"; }
             }
-            """, out _);
+            """);
 
         Assert.Equal("ok", program.Call(ns + ".Entry", "Run", 2));
         var e = Assert.Throws<InvalidOperationException>(() => program.Call(ns + ".Entry", "Run", 3));
@@ -112,7 +104,7 @@ public class InterceptionTests
                     return $"{x},{y},{sum},{pet.Speak()}";
                 }
             }
-            """, out _);
+            """);
 
         Assert.Equal("2,1,30,woof", program.Call(ns + ".Entry", "Run"));
         Assert.Equal((1, 0), CompiledProgram.Counts(ns + ".Entry.Swap(ref int, ref int, out int, in int)"));
@@ -120,15 +112,21 @@ public class InterceptionTests
     }
 
     [Fact]
-    public void Shapes_the_skeleton_cannot_intercept_are_left_alone_and_still_compile()
+    public void Shapes_that_cannot_be_intercepted_are_left_alone_and_still_compile()
     {
         var ns = UniqueNamespace();
         var program = Build($$"""
             using System;
-            using System.Collections.Generic;
+            using System.Linq.Expressions;
+            using System.Runtime.CompilerServices;
             using System.Threading.Tasks;
             using CarbonGen;
             namespace {{ns}};
+            public interface ICounter { [Carbon] int Next(); }
+            public interface IFactory { [Carbon] static abstract int Create(); }
+            public struct StructCounter : ICounter { public int N; public int Next() => ++N; }
+            public sealed class Factory : IFactory { public static int Create() => 5; }
+            public readonly struct Later { public TaskAwaiter<int> GetAwaiter() => Task.FromResult(4).GetAwaiter(); }
             public class Base
             {
                 [Carbon] public virtual int Value() => 1;
@@ -137,40 +135,40 @@ public class InterceptionTests
             {
                 public override int Value() => base.Value() + 10;
             }
-            public struct Point
-            {
-                public int X;
-                [Carbon] public void Move() => X++;
-            }
             public static class Entry
             {
-                [Carbon] public static T Echo<T>(T value) => value;
+                public static int Fired;
                 [Carbon] private static int Secret() => 7;
-                [Carbon] public static Task<int> LaterAsync() => Task.FromResult(3);
-                [Carbon] public static IEnumerable<int> Numbers() { yield return 1; }
-                [Carbon] public static int Extended(this string s) => s.Length;
+                [Carbon] public static async void FireAndForget() { Fired++; await Task.CompletedTask; }
+                [Carbon] public static Later Custom() => default;
+                [Carbon] public static int Square(int x) => x * x;
+                static int Generic<T>(ref T counter) where T : ICounter => counter.Next();
+                static int Static<T>() where T : IFactory => T.Create();
                 public static int Run()
                 {
                     Func<int> group = Secret;
-                    var p = new Point();
-                    p.Move();
-                    return Echo(1) + Secret() + group() + LaterAsync().Result + new Derived().Value() + p.X + "ab".Extended();
+                    Expression<Func<int>> tree = () => Square(3);
+                    var counter = new StructCounter();
+                    FireAndForget();
+                    return Secret() + group() + tree.Compile()() + Custom().GetAwaiter().GetResult()
+                        + Generic(ref counter) + Generic(ref counter) + counter.N + Static<Factory>() + Fired + new Derived().Value();
                 }
             }
-            """, out var output);
+            """, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, out var output);
 
-        Assert.Equal(1 + 7 + 7 + 3 + 11 + 1 + 2, program.Call(ns + ".Entry", "Run"));
+        Assert.Equal(7 + 7 + 9 + 4 + 1 + 2 + 2 + 5 + 1 + 11, program.Call(ns + ".Entry", "Run"));
         var generated = string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.ToString()));
 
-        // Only "new Derived().Value()" is intercepted (an override of a tracked method is tracked);
+        // Only new Derived().Value() is intercepted (an override of a tracked method is tracked);
         // base.Value() inside Derived stays a non-virtual call to Base.Value.
-        Assert.Single(output.SyntaxTrees.Skip(1), t => t.FilePath.EndsWith("Program.Carbon.g.cs", StringComparison.Ordinal));
-        Assert.Contains("Value()", generated);
-        foreach (var left in new[] { "Echo", "Secret", "LaterAsync", "Numbers", "Move", "Extended" })
+        Assert.Contains("Measures calls to <c>" + ns + ".Derived.Value()</c>", generated);
+        foreach (var left in new[] { "Secret", "FireAndForget", "Custom", "Square", "Next", "Create", "Base.Value" })
         {
-            Assert.DoesNotContain(left + "(", generated);
+            Assert.DoesNotContain("Measures calls to <c>" + ns + "." + (left.Contains('.') ? left : "Entry." + left), generated);
         }
 
+        Assert.DoesNotContain("Next()", generated);
+        Assert.DoesNotContain("Create()", generated);
         Assert.Equal((1, 0), CompiledProgram.Counts(ns + ".Derived.Value()"));
         Assert.Equal((0, 0), CompiledProgram.Counts(ns + ".Base.Value()"));
     }

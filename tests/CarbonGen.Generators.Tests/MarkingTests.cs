@@ -1,22 +1,16 @@
 using System;
+using static CarbonGen.Generators.Tests.CompiledProgram;
 
 namespace CarbonGen.Generators.Tests;
 
 /// <summary>Where <c>[Carbon]</c> can be put, and how a method opts out.</summary>
 public class MarkingTests
 {
-    private static CompiledProgram Build(string source)
-    {
-        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([("/src/Program.cs", source)], assemblyName: "P" + Guid.NewGuid().ToString("N")));
-        GeneratorHarness.AssertClean(output);
-        return CompiledProgram.Load(output);
-    }
-
     [Fact]
     public void A_type_mark_tracks_its_ordinary_methods_and_Track_false_opts_one_out()
     {
         var ns = "Case" + Guid.NewGuid().ToString("N");
-        var program = Build($$"""
+        var program = CompiledProgram.Build($$"""
             using CarbonGen;
             namespace {{ns}};
             [Carbon]
@@ -49,7 +43,7 @@ public class MarkingTests
     public void An_assembly_mark_tracks_every_ordinary_method_declared_in_it()
     {
         var ns = "Case" + Guid.NewGuid().ToString("N");
-        var program = Build($$"""
+        var program = CompiledProgram.Build($$"""
             using CarbonGen;
             [assembly: Carbon]
             namespace {{ns}};

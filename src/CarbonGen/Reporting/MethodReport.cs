@@ -3,7 +3,7 @@ namespace CarbonGen.Reporting;
 /// <summary>What one tracked method cost during the run.</summary>
 /// <param name="Method">The method's display name, e.g. <c>MyApp.Primes.Sieve(int)</c>.</param>
 /// <param name="Calls">Completed calls, including those that threw.</param>
-/// <param name="FailedCalls">Completed calls that threw.</param>
+/// <param name="FailedCalls">Calls that threw, or whose task faulted.</param>
 /// <param name="DurationSeconds">Inclusive wall time: entry to exit, nested tracked calls included, recursion counted once.</param>
 /// <param name="SelfDurationSeconds">Wall time in the method itself, nested tracked calls excluded.</param>
 /// <param name="CpuEnergyKwh">CPU energy attributed to the method's own time, kWh.</param>
@@ -21,6 +21,9 @@ public sealed record MethodReport(
     double RamEnergyKwh,
     double EmissionsKg)
 {
+    /// <summary>Calls whose task, or one of whose asynchronous steps, was canceled (not counted as failed).</summary>
+    public long CanceledCalls { get; init; }
+
     /// <summary>Total energy, kWh.</summary>
     public double EnergyKwh => CpuEnergyKwh + GpuEnergyKwh + RamEnergyKwh;
 

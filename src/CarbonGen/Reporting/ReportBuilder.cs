@@ -5,7 +5,11 @@ using CarbonGen.Measurement;
 namespace CarbonGen.Reporting;
 
 /// <summary>Counters of one method, summed over threads, before energy is attributed.</summary>
-internal readonly record struct MethodSample(string Method, long Calls, long FailedCalls, double DurationSeconds, double SelfDurationSeconds);
+internal readonly record struct MethodSample(string Method, long Calls, long FailedCalls, double DurationSeconds, double SelfDurationSeconds)
+{
+    /// <summary>Calls whose task, or one of whose asynchronous steps, was canceled.</summary>
+    public long CanceledCalls { get; init; }
+}
 
 /// <summary>Process-wide figures over the run.</summary>
 internal readonly record struct ProcessSample(double DurationSeconds, double CpuSeconds, double WorkingSetGigabytes);
@@ -53,7 +57,7 @@ internal static class ReportBuilder
             var ram = ramWatts * m.SelfDurationSeconds * ramScale;
             attributedCpu += cpu;
             attributedRam += ram;
-            rows.Add(Row(m.Method, m.Calls, m.FailedCalls, m.DurationSeconds, m.SelfDurationSeconds, cpu, ram, pue, intensity));
+            rows.Add(Row(m.Method, m.Calls, m.FailedCalls, m.DurationSeconds, m.SelfDurationSeconds, cpu, ram, pue, intensity) with { CanceledCalls = m.CanceledCalls });
         }
 
         rows.Sort(static (a, b) =>

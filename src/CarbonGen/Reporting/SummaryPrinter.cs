@@ -8,7 +8,9 @@ namespace CarbonGen.Reporting;
 /// <summary>Prints the per-method table that a run shows at exit.</summary>
 internal static class SummaryPrinter
 {
-    private const string Format = "{0,-48} {1,10} {2,7} {3,11} {4,11} {5,12} {6,12} {7,14}";
+    private const string Format = "{0,-48} {1,10} {2,7} {3,9} {4,11} {5,11} {6,12} {7,12} {8,14}";
+
+    private static readonly string Rule = new('-', 48 + 10 + 7 + 9 + 11 + 11 + 12 + 12 + 14 + 8);
 
     internal static void Print(CarbonReport report, TextWriter output)
     {
@@ -31,19 +33,20 @@ internal static class SummaryPrinter
             report.IntensitySource,
             report.Pue));
         output.WriteLine();
-        output.WriteLine(string.Format(culture, Format, "Method", "Calls", "Failed", "Total (s)", "Self (s)", "Energy (mWh)", "CO2eq (mg)", "mg CO2eq/call"));
-        output.WriteLine(new string('-', 48 + 10 + 7 + 11 + 11 + 12 + 12 + 14 + 7));
+        output.WriteLine(string.Format(culture, Format, "Method", "Calls", "Failed", "Canceled", "Total (s)", "Self (s)", "Energy (mWh)", "CO2eq (mg)", "mg CO2eq/call"));
+        output.WriteLine(Rule);
         foreach (var m in report.Methods)
         {
             Row(output, m, culture, withCounters: true);
         }
 
         Row(output, report.Untracked, culture, withCounters: false);
-        output.WriteLine(new string('-', 48 + 10 + 7 + 11 + 11 + 12 + 12 + 14 + 7));
+        output.WriteLine(Rule);
         output.WriteLine(string.Format(
             culture,
             Format,
             "Process total",
+            string.Empty,
             string.Empty,
             string.Empty,
             report.DurationSeconds.ToString("0.000", culture),
@@ -62,6 +65,7 @@ internal static class SummaryPrinter
             Truncate(m.Method, 48),
             withCounters ? m.Calls.ToString("N0", culture) : string.Empty,
             withCounters ? m.FailedCalls.ToString("N0", culture) : string.Empty,
+            withCounters ? m.CanceledCalls.ToString("N0", culture) : string.Empty,
             withCounters ? m.DurationSeconds.ToString("0.000", culture) : string.Empty,
             withCounters ? m.SelfDurationSeconds.ToString("0.000", culture) : string.Empty,
             (m.EnergyKwh * 1e6).ToString("0.000", culture),

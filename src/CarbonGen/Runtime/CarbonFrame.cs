@@ -4,25 +4,30 @@ using System.Diagnostics;
 namespace CarbonGen.Runtime;
 
 /// <summary>
-/// One active call of a tracked method, opened by <see cref="CarbonRuntime.Enter"/> and closed by
-/// <see cref="Exit"/> in the interceptor's <c>finally</c>. A plain struct on the caller's stack:
-/// opening and closing a frame allocates nothing and takes no lock.
+/// One active call of a tracked method (or one step of a tracked iterator), opened by
+/// <see cref="CarbonRuntime.Enter"/> and closed by <see cref="Exit"/> in the interceptor's
+/// <c>finally</c>. A plain struct on the caller's stack: opening and closing a frame allocates
+/// nothing and takes no lock.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct CarbonFrame
 {
     private readonly ThreadAccumulator _accumulator;
-    private readonly int _id;
     private readonly long _savedChildTicks;
     private readonly long _start;
+    private readonly bool _countsCall;
 
-    internal CarbonFrame(ThreadAccumulator accumulator, int id, long savedChildTicks, long start)
+    internal CarbonFrame(ThreadAccumulator accumulator, int id, long savedChildTicks, long start, bool countsCall)
     {
         _accumulator = accumulator;
-        _id = id;
+        Id = id;
         _savedChildTicks = savedChildTicks;
         _start = start;
+        _countsCall = countsCall;
     }
+
+    /// <summary>The tracked method's id.</summary>
+    internal int Id { get; }
 
     /// <summary>
     /// Counts the call as failed. Always returns <see langword="false"/>, so that it can be used as an
@@ -30,17 +35,21 @@ public readonly struct CarbonFrame
     /// </summary>
     public bool Fail()
     {
-        _accumulator.Slot(_id).FailedCalls++;
+        _accumulator.Slot(Id).FailedCalls++;
         return false;
     }
 
-    /// <summary>Closes the call: counts it and adds its inclusive and self time.</summary>
+    /// <summary>Closes the call (or step): counts it and adds its inclusive and self time.</summary>
     public void Exit()
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var accumulator = _accumulator;
-        ref var slot = ref accumulator.Slot(_id);
-        slot.Calls++;
+        ref var slot = ref accumulator.Slot(Id);
+        if (_countsCall)
+        {
+            slot.Calls++;
+        }
+
         slot.SelfTicks += elapsed - accumulator.ChildTicks;
         if (--slot.Depth == 0)
         {

@@ -18,14 +18,20 @@ public static class CarbonRuntime
 
     /// <summary>Opens a frame for one call of <paramref name="method"/> on the current thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CarbonFrame Enter(TrackedMethod method)
+    public static CarbonFrame Enter(TrackedMethod method) => Open(method.Id, countsCall: true);
+
+    /// <summary>Opens a frame for one more step of a call already counted (an iterator's <c>MoveNext</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static CarbonFrame EnterStep(TrackedMethod method) => Open(method.Id, countsCall: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static CarbonFrame Open(int id, bool countsCall)
     {
         var accumulator = ThreadAccumulator.Current;
-        var id = method.Id;
         accumulator.Slot(id).Depth++;
         var saved = accumulator.ChildTicks;
         accumulator.ChildTicks = 0;
-        return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp());
+        return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp(), countsCall);
     }
 
     /// <summary>Starts the run clock and hooks process exit, once per process.</summary>

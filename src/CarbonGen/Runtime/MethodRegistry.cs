@@ -17,7 +17,8 @@ public static class MethodRegistry
     private static TrackedMethod[] s_methods = [];
 
     /// <summary>Registers (or finds) a tracked method. Called by generated code, once per method and assembly.</summary>
-    public static TrackedMethod Register(string displayName, string containingType, string name, string? file, int line)
+    public static TrackedMethod Register(
+        string displayName, string containingType, string name, string? file, int line, TrackedMethodKind kind = TrackedMethodKind.Synchronous)
     {
         CarbonRuntime.EnsureStarted();
         lock (s_gate)
@@ -27,7 +28,7 @@ public static class MethodRegistry
                 return existing;
             }
 
-            var method = new TrackedMethod(s_methods.Length, displayName, containingType, name, file, line);
+            var method = new TrackedMethod(s_methods.Length, displayName, containingType, name, file, line, kind);
             var grown = new TrackedMethod[s_methods.Length + 1];
             s_methods.CopyTo(grown, 0);
             grown[method.Id] = method;

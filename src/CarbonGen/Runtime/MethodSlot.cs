@@ -10,13 +10,19 @@ namespace CarbonGen.Runtime;
 [StructLayout(LayoutKind.Sequential)]
 internal struct MethodSlot
 {
-    /// <summary>Completed calls, including those that threw.</summary>
+    /// <summary>Calls that returned or threw (an asynchronous call counts when it returns its task).</summary>
     public long Calls;
 
-    /// <summary>Completed calls that threw.</summary>
+    /// <summary>Completed calls that threw, or whose task faulted.</summary>
     public long FailedCalls;
 
-    /// <summary>Stopwatch ticks from entry to exit of the outermost active call (recursion is not counted twice).</summary>
+    /// <summary>Calls whose task (or asynchronous step) was canceled.</summary>
+    public long CanceledCalls;
+
+    /// <summary>
+    /// Stopwatch ticks from entry to exit of the outermost active call (recursion is not counted twice),
+    /// plus, for asynchronous calls, the time from returning the task to its completion.
+    /// </summary>
     public long InclusiveTicks;
 
     /// <summary>Stopwatch ticks spent in the method itself, excluding nested tracked calls.</summary>

@@ -85,6 +85,7 @@ internal sealed class ThreadAccumulator
             {
                 sums[i].Calls += Volatile.Read(ref slots[i].Calls);
                 sums[i].FailedCalls += Volatile.Read(ref slots[i].FailedCalls);
+                sums[i].CanceledCalls += Volatile.Read(ref slots[i].CanceledCalls);
                 sums[i].InclusiveTicks += Volatile.Read(ref slots[i].InclusiveTicks);
                 sums[i].SelfTicks += Volatile.Read(ref slots[i].SelfTicks);
             }

@@ -9,8 +9,9 @@ namespace CarbonGen.Runtime;
 /// </summary>
 public sealed class TrackedMethod
 {
-    internal TrackedMethod(int id, string displayName, string containingType, string name, string? file, int line)
+    internal TrackedMethod(int id, string displayName, string containingType, string name, string? file, int line, TrackedMethodKind kind)
     {
+        Kind = kind;
         Id = id;
         DisplayName = displayName;
         ContainingType = containingType;
@@ -37,6 +38,9 @@ public sealed class TrackedMethod
 
     /// <summary>One-based line of the declaration, or 0 when unknown.</summary>
     public int Line { get; }
+
+    /// <summary>Whether the method is synchronous, asynchronous or an iterator.</summary>
+    public TrackedMethodKind Kind { get; }
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

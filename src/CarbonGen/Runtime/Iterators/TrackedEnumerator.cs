@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Collections.Generic;
+
+namespace CarbonGen.Runtime.Iterators;
+
+/// <summary>An enumerator whose every <c>MoveNext</c> is measured as a step of the tracked method.</summary>
+internal sealed class TrackedEnumerator<T>(IEnumerator<T> inner, TrackedMethod method) : IEnumerator<T>
+{
+    public T Current => inner.Current;
+
+    object? IEnumerator.Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        var frame = CarbonRuntime.EnterStep(method);
+        try
+        {
+            return inner.MoveNext();
+        }
+        catch when (frame.Fail())
+        {
+            throw;
+        }
+        finally
+        {
+            frame.Exit();
+        }
+    }
+
+    public void Reset() => inner.Reset();
+
+    public void Dispose() => inner.Dispose();
+}
+
+/// <summary>The non-generic form of <see cref="TrackedEnumerator{T}"/>.</summary>
+internal sealed class TrackedEnumerator(IEnumerator inner, TrackedMethod method) : IEnumerator
+{
+    public object? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        var frame = CarbonRuntime.EnterStep(method);
+        try
+        {
+            return inner.MoveNext();
+        }
+        catch when (frame.Fail())
+        {
+            throw;
+        }
+        finally
+        {
+            frame.Exit();
+        }
+    }
+
+    public void Reset() => inner.Reset();
+}
