@@ -46,6 +46,7 @@ public sealed class InterceptorGenerator : IIncrementalGenerator
 
         var all = callSites
             .Collect()
+            .Select(static (sites, _) => new EquatableArray<CallSiteModel>(sites))
             .WithTrackingName(Steps.AllCallSites);
 
         var files = all
