@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Json;
+using System.Threading.Tasks;
 using System.Text.Json.Serialization;
 using CarbonGen;
 
@@ -26,5 +28,24 @@ public sealed class OrderBook
         var json = JsonSerializer.SerializeToUtf8Bytes(orders, OrderJsonContext.Default.ListOrder);
         var back = JsonSerializer.Deserialize(json, OrderJsonContext.Default.ListOrder);
         return back is { Count: var n } && n == count ? json.Length : -1;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="count"/> orders to a stream asynchronously, after waiting for a simulated
+    /// storage round trip: CarbonGen measures the call until its task completes.
+    /// </summary>
+    [Carbon]
+    public async Task<long> SaveAsync(int count)
+    {
+        await Task.Delay(5);
+        var orders = new List<Order>(count);
+        for (var i = 0; i < count; i++)
+        {
+            orders.Add(new Order(i, "saved-" + i, i, ["item"]));
+        }
+
+        using var stream = new MemoryStream();
+        await JsonSerializer.SerializeAsync(stream, orders, OrderJsonContext.Default.ListOrder);
+        return stream.Length;
     }
 }

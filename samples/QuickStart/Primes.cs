@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CarbonGen;
 
 namespace QuickStart;
@@ -27,6 +28,32 @@ public static class Primes
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Yields the primes from 2 upwards by trial division, lazily: CarbonGen measures the work done while
+    /// the caller enumerates, not just the call that creates the sequence.
+    /// </summary>
+    [Carbon]
+    public static IEnumerable<int> Ascending()
+    {
+        for (var candidate = 2; ; candidate++)
+        {
+            var prime = true;
+            for (var d = 2; d * d <= candidate; d++)
+            {
+                if (candidate % d == 0)
+                {
+                    prime = false;
+                    break;
+                }
+            }
+
+            if (prime)
+            {
+                yield return candidate;
+            }
+        }
     }
 
     /// <summary>Throws for values that are not prime: a tracked method that fails is still counted.</summary>

@@ -2,6 +2,7 @@
 // Run it, and CarbonGen prints a per-method summary to stderr at exit and writes
 // emissions.csv and emissions_methods.csv in the current directory (or CARBONGEN_OUTPUT_DIR).
 using System;
+using System.Linq;
 using QuickStart;
 
 var primeCount = 0;
@@ -24,6 +25,14 @@ for (var i = 0; i < 500; i++)
     bytes += book.RoundTrip(400);
 }
 
+var saved = 0L;
+for (var i = 0; i < 20; i++)
+{
+    saved += await book.SaveAsync(200);
+}
+
+var sumOfFirstPrimes = Primes.Ascending().Take(20_000).Sum(p => (long)p);
+
 var rejected = 0;
 for (var candidate = 0; candidate < 100; candidate++)
 {
@@ -40,4 +49,6 @@ for (var candidate = 0; candidate < 100; candidate++)
 Console.WriteLine($"primes below 10,000,000: {primeCount}");
 Console.WriteLine($"sum of traces: {trace:F1}");
 Console.WriteLine($"JSON bytes round-tripped: {bytes:N0}");
+Console.WriteLine($"JSON bytes saved asynchronously: {saved:N0}");
+Console.WriteLine($"sum of the first 20,000 primes: {sumOfFirstPrimes:N0}");
 Console.WriteLine($"non-primes rejected below 100: {rejected}");

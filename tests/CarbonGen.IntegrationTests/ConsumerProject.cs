@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Security;
 using System.Text;
@@ -18,9 +19,15 @@ internal sealed class ConsumerProject
 
     public string ProjectPath => Path.Combine(Directory, Name + ".csproj");
 
-    public static ConsumerProject Create(PackedPackageFixture package, bool publishAot)
+    /// <summary>Creates the consumer in a new folder.</summary>
+    /// <param name="package">The packed package.</param>
+    /// <param name="publishAot">Whether the project publishes with Native AOT.</param>
+    /// <param name="sources">The program's files (name → text); <see langword="null"/> for the QuickStart sample's.</param>
+    /// <param name="warningsAsErrors">Whether warnings fail the build.</param>
+    public static ConsumerProject Create(
+        PackedPackageFixture package, bool publishAot, IReadOnlyDictionary<string, string>? sources = null, bool warningsAsErrors = true)
     {
-        var directory = package.CreateDirectory(publishAot ? "consumer-aot" : "consumer");
+        var directory = package.CreateDirectory((publishAot ? "consumer-aot" : "consumer") + (sources is null ? string.Empty : "-custom"));
 
         // Adds the feed to the sources the machine already has (no <clear/>): the package's own
         // dependencies and the SDK's packs still come from there.
@@ -41,7 +48,7 @@ internal sealed class ConsumerProject
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>{(publishAot ? "\n    <PublishAot>true</PublishAot>" : string.Empty)}
+                <TreatWarningsAsErrors>{(warningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>{(publishAot ? "\n    <PublishAot>true</PublishAot>" : string.Empty)}
               </PropertyGroup>
 
               <ItemGroup>
@@ -51,9 +58,19 @@ internal sealed class ConsumerProject
             </Project>
             """);
 
-        foreach (var source in System.IO.Directory.GetFiles(package.QuickStartDirectory, "*.cs", SearchOption.TopDirectoryOnly))
+        if (sources is not null)
         {
-            File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+            foreach (var (name, text) in sources)
+            {
+                Write(directory, name, text);
+            }
+        }
+        else
+        {
+            foreach (var source in System.IO.Directory.GetFiles(package.QuickStartDirectory, "*.cs", SearchOption.TopDirectoryOnly))
+            {
+                File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+            }
         }
 
         return new ConsumerProject(directory);

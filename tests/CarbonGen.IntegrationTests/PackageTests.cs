@@ -87,6 +87,44 @@ public sealed class PackageTests
         QuickStartReportAssertions.Check(run, output, _package.Version);
     }
 
+    /// <summary>
+    /// A tracked method that needs unreferenced code keeps its trim warning where the user calls it:
+    /// the generated interceptor carries the same requirement, so no warning points into generated code.
+    /// (The compiler's trim analyzer reports the original method; the native compiler, which sees the
+    /// call to the interceptor, reports the interceptor's name, at the same line.)
+    /// </summary>
+    [LinuxX64Fact]
+    public async Task TrimWarningOfATrackedMethod_StaysOnTheUsersCallSite()
+    {
+        var sources = new Dictionary<string, string>
+        {
+            ["Program.cs"] = """
+                using System;
+                using System.Diagnostics.CodeAnalysis;
+                using CarbonGen;
+
+                Console.WriteLine(Reflective.Read("text", "Length"));
+
+                public static class Reflective
+                {
+                    [Carbon]
+                    [RequiresUnreferencedCode("Reads a property by name.")]
+                    public static object? Read(object target, string property) => target.GetType().GetProperty(property)?.GetValue(target);
+                }
+                """,
+        };
+        var consumer = ConsumerProject.Create(_package, publishAot: true, sources, warningsAsErrors: false);
+        var publish = await Dotnet(
+            consumer.Directory,
+            "publish", "-c", "Release", "-r", LinuxX64FactAttribute.RuntimeIdentifier, "-o", _package.CreateDirectory("publish-trim"), "--disable-build-servers", "-tl:off");
+        ProcessAssertions.Succeeded(publish);
+
+        var warnings = publish.OutputLines.Where(l => l.Contains(" warning ", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(warnings.Count > 0, $"Expected the trim warning of Reflective.Read.{Environment.NewLine}{publish.Describe()}");
+        var elsewhere = warnings.Where(w => !w.Contains("IL2026", StringComparison.Ordinal) || !w.Contains("Program.cs(5", StringComparison.Ordinal)).ToList();
+        Assert.True(elsewhere.Count == 0, "Warnings other than IL2026 at the user's call site:\n" + string.Join("\n", elsewhere));
+    }
+
     private static Dictionary<string, string> OutputTo(string directory) => new() { ["CARBONGEN_OUTPUT_DIR"] = directory };
 
     private Task<ProcessResult> Dotnet(string directory, params string[] arguments) =>

@@ -20,6 +20,8 @@ internal static class QuickStartReportAssertions
         ("QuickStart.Matrix.MultiplyTrace(int)", 12, 0),
         ("QuickStart.OrderBook.RoundTrip(int)", 500, 0),
         ("QuickStart.Primes.RequirePrime(int)", 100, 75),
+        ("QuickStart.OrderBook.SaveAsync(int)", 20, 0),
+        ("QuickStart.Primes.Ascending()", 1, 0),
     ];
 
     private const string SieveMethod = "QuickStart.Primes.Sieve(int)";
