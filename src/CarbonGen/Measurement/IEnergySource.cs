@@ -4,7 +4,7 @@ namespace CarbonGen.Measurement;
 
 /// <summary>
 /// One way of knowing the energy of one component: a hardware counter (RAPL, hwmon, NVML) or a model
-/// (TDP, RAM size). <c>EnergyMeter</c> tries the sources of each component in order and uses
+/// (TDP, RAM size). <see cref="EnergyMeter"/> tries the sources of each component in order and uses
 /// the first one that starts.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace CarbonGen.Measurement;
 /// (<see cref="System.Diagnostics.Stopwatch"/> in the sampler, a hand-driven clock in tests).</para>
 /// <para>Plugging in another platform: an adapter for Windows (LibreHardwareMonitor, the Energy Meter
 /// Interface) or macOS (powermetrics, IOReport) implements this interface and is passed to
-/// <c>EnergyMeter.Create</c> in <c>platformSources</c>; it is tried before the Linux sources of
+/// <see cref="EnergyMeter.Create"/> in <c>platformSources</c>; it is tried before the Linux sources of
 /// its component, and the models remain the fallback on every platform.</para>
 /// <para>Calls come from one thread at a time (the meter holds a lock); <see cref="TryRead"/> runs on
 /// the sampling thread once per interval and should not allocate.</para>
