@@ -245,7 +245,7 @@ internal sealed class RaplEnergySource : IEnergySource
 
     internal static string PermissionWarning(string path) =>
         $"CarbonGen: warning: RAPL energy cannot be read: {path} is readable by root only (Linux 5.10 and later, CVE-2020-8694). " +
-        "Energy comes from the next source (hwmon, else the TDP model) and is labelled so. To measure with RAPL, allow reading the counters: " +
+        "Energy comes from the next source (hwmon or the TDP model for the CPU, the RAM model for memory) and is labelled so. To measure with RAPL, allow reading the counters: " +
         "until the next boot with 'sudo chmod a+r /sys/class/powercap/intel-rapl*/energy_uj /sys/class/powercap/intel-rapl*/*/energy_uj', " +
         "or for good with a udev rule, e.g. /etc/udev/rules.d/99-carbongen-rapl.rules containing " +
         "ACTION==\"add\", SUBSYSTEM==\"powercap\", RUN+=\"/bin/chmod a+r /sys%p/energy_uj\" (then 'sudo udevadm trigger').";
