@@ -1,0 +1,162 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace CarbonGen.Measurement;
+
+/// <summary>
+/// Reads the counters and integrates the models of an <see cref="EnergyMeter"/> at a fixed interval on a
+/// background thread.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Lazy: nothing runs, no file is opened, until <see cref="EnsureStarted"/> (meant for the first
+/// tracked call). After that, one call costs a volatile read.</item>
+/// <item>Never keeps the process alive: the thread is a background thread, and it waits on a kernel event
+/// between samples (no spinning).</item>
+/// <item>Stops at exit: a <see cref="AppDomain.ProcessExit"/> handler calls <see cref="Stop"/>, which takes a
+/// last sample so that the figures cover the whole run. A report written at exit should call
+/// <see cref="Stop"/> itself first (it is idempotent), since exit handlers run in no set order.</item>
+/// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start.</item>
+/// </list>
+/// <para>Use: <c>EnergySampler.Shared.EnsureStarted()</c> on the first tracked call;
+/// <c>EnergySampler.Shared.Stop()</c> then <c>EnergySampler.Shared.Snapshot()</c> for the report.</para>
+/// </remarks>
+internal sealed class EnergySampler : IDisposable
+{
+    private const int NotStarted = 0;
+    private const int Running = 1;
+    private const int Stopped = 2;
+
+    private static readonly Lazy<EnergySampler> s_shared = new(CreateShared);
+
+    private readonly object _gate = new();
+    private readonly ManualResetEvent _stop = new(false);
+    private readonly Func<double> _clock;
+    private int _state;
+    private long _samples;
+    private Thread? _thread;
+
+    /// <param name="meter">The meter to sample; the sampler owns it from now on.</param>
+    /// <param name="interval">Time between samples; at least 1 ms.</param>
+    /// <param name="clock">Seconds on a monotonic clock; <see cref="MonotonicSeconds"/> unless a test drives time.</param>
+    internal EnergySampler(EnergyMeter meter, TimeSpan interval, Func<double>? clock = null)
+    {
+        if (interval < TimeSpan.FromMilliseconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "The sampling interval must be at least 1 ms.");
+        }
+
+        Meter = meter;
+        Interval = interval;
+        _clock = clock ?? MonotonicSeconds;
+    }
+
+    /// <summary>The process-wide sampler, configured from the <c>CARBONGEN_*</c> environment on first use (not started).</summary>
+    internal static EnergySampler Shared => s_shared.Value;
+
+    internal EnergyMeter Meter { get; }
+
+    internal TimeSpan Interval { get; }
+
+    /// <summary>Samples taken by the background thread so far.</summary>
+    internal long SampleCount => Interlocked.Read(ref _samples);
+
+    /// <summary>The sampling thread, once started (for tests and diagnostics).</summary>
+    internal Thread? Thread => _thread;
+
+    internal bool IsRunning => Volatile.Read(ref _state) == Running;
+
+    /// <summary>Called on the sampling thread after each sample (a test hook; keep it short).</summary>
+    internal Action? AfterSample { get; set; }
+
+    internal static double MonotonicSeconds() => Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+
+    /// <summary>Starts the meter and the thread the first time; afterwards returns at once.</summary>
+    internal void EnsureStarted()
+    {
+        if (Volatile.Read(ref _state) != NotStarted)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_state != NotStarted)
+            {
+                return;
+            }
+
+            Meter.Start(_clock());
+            _thread = new Thread(Loop)
+            {
+                IsBackground = true,
+                Name = "CarbonGen energy sampler",
+            };
+            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+            Volatile.Write(ref _state, Running);
+            _thread.Start();
+        }
+    }
+
+    /// <summary>Stops the thread, takes a last sample and closes the sources. Idempotent; the figures stay readable.</summary>
+    internal void Stop()
+    {
+        lock (_gate)
+        {
+            if (_state != Running)
+            {
+                _state = Stopped;
+                return;
+            }
+
+            _state = Stopped;
+            _stop.Set();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (_thread is not null && _thread != Thread.CurrentThread)
+        {
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        Meter.Sample(_clock());
+        Meter.Dispose();
+    }
+
+    /// <summary>The figures so far; while running, a fresh sample is taken first so they are current.</summary>
+    internal EnergySnapshot Snapshot()
+    {
+        if (IsRunning)
+        {
+            Meter.Sample(_clock());
+        }
+
+        return Meter.Snapshot();
+    }
+
+    private void Loop()
+    {
+        while (!_stop.WaitOne(Interval))
+        {
+            Meter.Sample(_clock());
+            Interlocked.Increment(ref _samples);
+            AfterSample?.Invoke();
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Stop();
+
+    private static EnergySampler CreateShared()
+    {
+        var settings = MeasurementSettings.FromEnvironment();
+        return new EnergySampler(EnergyMeter.Create(settings), settings.SamplingInterval);
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        Meter.Dispose();
+        _stop.Dispose();
+    }
+}
