@@ -25,17 +25,17 @@ internal static class SettingParsers
             var hint = raw.Contains(',') && double.TryParse(raw.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var dotted)
                 ? $"; write '{Format(dotted)}' (a dot for decimals)"
                 : string.Empty;
-            return ParseResult.Fail($"is not a number{hint}; use a number from {Format(min)} to {Format(max)} {unit}");
+            return ParseResult.Fail($"is not a number{hint}; use a number from {Format(min)} to {Format(max)}{Unit(unit)}");
         }
 
         if (value < min)
         {
-            return ParseResult.Fail($"is below {Format(min)} {unit}{why}; the closest valid value is {Format(min)}");
+            return ParseResult.Fail($"is below {Format(min)}{Unit(unit)}{why}; the closest valid value is {Format(min)}");
         }
 
         if (value > max)
         {
-            return ParseResult.Fail($"is above {Format(max)} {unit}{why}; the closest valid value is {Format(max)}");
+            return ParseResult.Fail($"is above {Format(max)}{Unit(unit)}{why}; the closest valid value is {Format(max)}");
         }
 
         return ParseResult.Success(value);
@@ -144,6 +144,8 @@ internal static class SettingParsers
         return ParseResult.Fail(
             "is not a known region of aws, azure or gcp" + (any.Count > 0 ? "; closest valid values: " + Suggestions.Join(any) : string.Empty));
     }
+
+    private static string Unit(string unit) => unit.Length == 0 ? string.Empty : " " + unit;
 
     internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

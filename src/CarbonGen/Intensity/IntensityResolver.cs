@@ -136,8 +136,14 @@ public sealed class IntensityResolver : IDisposable
             country = Locations.FindCountry(region.CountryAlpha3);
         }
 
-        if (country is null && cloud is not null && cloud.CountryAlpha3.Length > 0)
+        if (cloud is not null && cloud.CountryAlpha3.Length > 0 && country?.Alpha3 != cloud.CountryAlpha3)
         {
+            if (country is not null)
+            {
+                warn($"CarbonGen: warning: the cloud region {cloud.Provider} {cloud.Region} is in {cloud.CountryAlpha3}, not in the configured country {country}; the cloud region applies.");
+                region = null;
+            }
+
             country = Locations.FindCountry(cloud.CountryAlpha3);
         }
 
