@@ -85,7 +85,10 @@ public static class Locations
             _ => null,
         };
 
-    /// <summary>Finds a cloud region of a provider by key or display name, ignoring case, spaces, hyphens and underscores.</summary>
+    /// <summary>
+    /// Finds a cloud region of a provider by key (case-insensitive; Azure keys also without regard to
+    /// spaces, so <c>East US</c> is <c>eastus</c>) or by display name (<c>US East (N. Virginia)</c>).
+    /// </summary>
     public static CloudRegion? FindCloudRegion(string provider, string region)
     {
         var p = FindCloudProvider(provider);
@@ -101,8 +104,10 @@ public static class Locations
         }
 
         var regions = IntensityData.CloudRegions.Where(r => r.Provider == p).ToList();
+        // Hyphenated keys (AWS, GCP) must match exactly, so that gcp "us-east-1" does not become us-east1;
+        // Azure keys (eastus) also match their spaced display form ("East US").
         return regions.FirstOrDefault(r => string.Equals(r.Region, region.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? regions.FirstOrDefault(r => Squash(r.Region) == key)
+            ?? regions.FirstOrDefault(r => !r.Region.Contains('-') && Squash(r.Region) == key)
             ?? regions.FirstOrDefault(r => r.DisplayName.Length > 0 && Squash(r.DisplayName) == key);
     }
 
