@@ -173,8 +173,8 @@ public sealed class IntensityResolver : IDisposable
             return new IntensityReading(country.GramsPerKwh, IntensityReading.Country, string.Format(CultureInfo.InvariantCulture, "{0}, {1}", country, country.Year));
         }
 
-        warn("CarbonGen: warning: no location is configured, so the world average of 475 g CO2eq/kWh applies (intensity_source=world-average); " +
-             "a real grid can be 20 times cleaner or twice as dirty. Set CARBONGEN_COUNTRY (e.g. FRA), CARBONGEN_CLOUD_PROVIDER with CARBONGEN_CLOUD_REGION, or CARBONGEN_INTENSITY_G_PER_KWH.");
+        warn("CarbonGen: warning: no location is configured, so the world average of 475 g CO2eq/kWh applies (intensity_source=world-average). " +
+             "Set CARBONGEN_COUNTRY (e.g. FRA), CARBONGEN_CLOUD_PROVIDER with CARBONGEN_CLOUD_REGION, or CARBONGEN_INTENSITY_G_PER_KWH.");
         return new IntensityReading(IntensityData.WorldAverageGramsPerKwh, IntensityReading.WorldAverage, "IEA 2019");
     }
 
