@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using CarbonGen.Configuration;
+using CarbonGen.Intensity;
 using CarbonGen.Reporting;
 using CarbonGen.Runtime;
 
@@ -12,14 +14,41 @@ namespace CarbonGen;
 /// </summary>
 public static class CarbonTracker
 {
+    /// <summary>
+    /// Sets the code layer of the settings: the properties set in <paramref name="options"/>'s
+    /// initializer win over the environment, <c>carbongen.json</c>, MSBuild properties and defaults.
+    /// Call it early (before the first tracked call) so the intensity is resolved with it.
+    /// </summary>
+    /// <param name="options">The settings to apply; <see langword="null"/> removes the code layer.</param>
+    public static void Configure(CarbonOptions? options)
+    {
+        CurrentSettings.Configure(options);
+        IntensitySampler.Reset();
+    }
+
+    /// <summary>The settings in effect, resolved through code, environment, <c>carbongen.json</c>, MSBuild properties and defaults.</summary>
+    public static CarbonOptions Settings => CurrentSettings.Resolved;
+
     /// <summary>Takes a snapshot of the run so far: process totals and one row per tracked method.</summary>
-    public static CarbonReport GetReport() =>
-        ReportBuilder.Build(SampleMethods(), SampleProcess(), CarbonOptions.FromEnvironment().ProjectName, RunClock.RunId, DateTime.Now);
+    public static CarbonReport GetReport()
+    {
+        var settings = CurrentSettings.Resolved;
+        return ReportBuilder.Build(SampleMethods(), SampleProcess(), settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings));
+    }
 
     /// <summary>Writes the summary (to standard error) and the CSV files now, as they would be written at exit.</summary>
-    /// <param name="options">Where and what to write; <see langword="null"/> reads the <c>CARBONGEN_*</c> environment.</param>
+    /// <param name="options">Where and what to write; <see langword="null"/> uses <see cref="Settings"/>.</param>
     public static void WriteReports(CarbonOptions? options = null) =>
-        ReportWriter.WriteAll(GetReport(), options ?? CarbonOptions.FromEnvironment(), Console.Error);
+        ReportWriter.WriteAll(GetReport(), options ?? CurrentSettings.Resolved, Console.Error);
+
+    private static EmissionFactors Factors(CarbonOptions settings)
+    {
+        var (resolver, timeline) = IntensitySampler.Current;
+        var now = DateTimeOffset.Now;
+        var start = RunClock.StartedAt == default ? now : new DateTimeOffset(RunClock.StartedAt);
+        var intensity = resolver.IsLive ? timeline.AverageGramsPerKwh(start, now) : resolver.Baseline;
+        return new EmissionFactors(intensity, resolver.Pue, resolver.Wue, resolver.Location, settings.ExperimentId ?? string.Empty, EmbodiedEmissions.From(settings));
+    }
 
     internal static List<MethodSample> SampleMethods()
     {

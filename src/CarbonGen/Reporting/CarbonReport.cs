@@ -42,8 +42,48 @@ public sealed record CarbonReport
     /// <summary>Carbon intensity applied, g CO2eq/kWh.</summary>
     public required double IntensityGramsPerKwh { get; init; }
 
-    /// <summary>Where the intensity came from, e.g. <c>world-average</c>.</summary>
+    /// <summary>
+    /// Where the intensity came from: <c>forced</c>, <c>electricitymaps</c>, <c>cloud-region</c>,
+    /// <c>region</c>, <c>country</c> or <c>world-average</c> (sources joined with <c>+</c> when live data
+    /// failed for part of the run).
+    /// </summary>
     public required string IntensitySource { get; init; }
+
+    /// <summary>What exactly the intensity is, e.g. <c>France (FRA), 2023</c> or <c>aws us-east-1, 2020</c>.</summary>
+    public string IntensityDetail { get; init; } = string.Empty;
+
+    /// <summary>The <c>experiment_id</c> setting, or empty.</summary>
+    public string ExperimentId { get; init; } = string.Empty;
+
+    /// <summary>English name of the grid's country, or empty when unknown.</summary>
+    public string CountryName { get; init; } = string.Empty;
+
+    /// <summary>ISO 3166-1 alpha-3 code of the grid's country, or empty.</summary>
+    public string CountryIsoCode { get; init; } = string.Empty;
+
+    /// <summary>Sub-national region code (e.g. <c>CA</c>, <c>QC</c>, <c>SE3</c>), or empty.</summary>
+    public string Region { get; init; } = string.Empty;
+
+    /// <summary>Cloud provider (<c>aws</c>, <c>azure</c>, <c>gcp</c>), or empty.</summary>
+    public string CloudProvider { get; init; } = string.Empty;
+
+    /// <summary>Cloud region as the provider spells it, or empty.</summary>
+    public string CloudRegion { get; init; } = string.Empty;
+
+    /// <summary>Whether the run is in a known cloud region.</summary>
+    public bool OnCloud { get; init; }
+
+    /// <summary>Water usage effectiveness applied, L/kWh.</summary>
+    public double Wue { get; init; }
+
+    /// <summary>Water consumed: energy (PUE included) × WUE, litres.</summary>
+    public double WaterConsumedLiters { get; init; }
+
+    /// <summary>The machine's embodied emissions for the run (SCI's M), kg CO2eq; <see langword="null"/> when SCI is off.</summary>
+    public double? EmbodiedEmissionsKg { get; init; }
+
+    /// <summary>SCI per call for each method and <c>(untracked)</c>; empty when SCI is off.</summary>
+    public IReadOnlyList<SciScore> Sci { get; init; } = [];
 
     /// <summary>Where the energy figures came from, e.g. <c>cpu-time-model</c> (an estimate, not a measurement).</summary>
     public required string EnergySource { get; init; }

@@ -34,7 +34,7 @@ internal static class EmissionsCsv
             CsvFile.Timestamp(report.Timestamp),
             report.ProjectName,
             report.RunId.ToString(),
-            string.Empty, // experiment_id: not configurable yet
+            report.ExperimentId,
             CsvFile.Number(report.DurationSeconds),
             CsvFile.Number(report.EmissionsKg),
             CsvFile.Number(report.DurationSeconds > 0 ? report.EmissionsKg / report.DurationSeconds : 0),
@@ -45,12 +45,12 @@ internal static class EmissionsCsv
             CsvFile.Number(report.GpuEnergyKwh),
             CsvFile.Number(report.RamEnergyKwh),
             CsvFile.Number(report.EnergyKwh),
-            CsvFile.Number(0.0), // water_consumed: WUE 0
-            string.Empty, // country_name: no location configured; intensity is the world average
-            string.Empty, // country_iso_code
-            string.Empty, // region
-            string.Empty, // cloud_provider
-            string.Empty, // cloud_region
+            CsvFile.Number(report.WaterConsumedLiters),
+            report.CountryName,
+            report.CountryIsoCode,
+            report.Region,
+            report.CloudProvider,
+            report.CloudRegion,
             MachineInfo.OperatingSystem,
             MachineInfo.RuntimeVersion, // python_version carries the .NET runtime version
             CarbonGenVersion, // codecarbon_version carries the CarbonGen version
@@ -66,9 +66,9 @@ internal static class EmissionsCsv
             CsvFile.Number(0L), // gpu_utilization_percent
             CsvFile.Number(ramUtilization),
             CsvFile.Number(report.RamUsedGigabytes),
-            "N",
+            report.OnCloud ? "Y" : "N",
             CsvFile.Number(report.Pue),
-            CsvFile.Number(0.0), // wue
+            CsvFile.Number(report.Wue),
             report.EnergySource,
             report.IntensitySource,
             CsvFile.Number(report.IntensityGramsPerKwh),

@@ -27,10 +27,19 @@ internal static class ReportBuilder
         ProcessSample process,
         string projectName,
         Guid runId,
-        DateTime timestamp)
+        DateTime timestamp) =>
+        Build(methods, process, projectName, runId, timestamp, EmissionFactors.WorldAverage);
+
+    internal static CarbonReport Build(
+        IReadOnlyList<MethodSample> methods,
+        ProcessSample process,
+        string projectName,
+        Guid runId,
+        DateTime timestamp,
+        EmissionFactors factors)
     {
-        const double pue = 1.0;
-        var intensity = CarbonIntensity.WorldAverageGramsPerKilowattHour;
+        var pue = factors.Pue;
+        var intensity = factors.Intensity.GramsPerKwh;
 
         var processCpuJoules = CpuTimePowerModel.CpuJoules(process.CpuSeconds);
         var ramWatts = CpuTimePowerModel.RamWatts(process.WorkingSetGigabytes);
@@ -79,6 +88,9 @@ internal static class ReportBuilder
 
         var cpuKwh = ToKwh(processCpuJoules) * pue;
         var ramKwh = ToKwh(processRamJoules) * pue;
+        var emissions = Emissions(cpuKwh + ramKwh, intensity);
+        var embodied = factors.Embodied?.ForDurationKg(process.DurationSeconds);
+        var location = factors.Location;
         return new CarbonReport
         {
             Timestamp = timestamp,
@@ -91,15 +103,40 @@ internal static class ReportBuilder
             CpuEnergyKwh = cpuKwh,
             GpuEnergyKwh = 0,
             RamEnergyKwh = ramKwh,
-            EmissionsKg = Emissions(cpuKwh + ramKwh, intensity),
+            EmissionsKg = emissions,
             IntensityGramsPerKwh = intensity,
-            IntensitySource = CarbonIntensity.WorldAverageSource,
+            IntensitySource = factors.Intensity.Source,
+            IntensityDetail = factors.Intensity.Detail,
             EnergySource = CpuTimePowerModel.Source,
             Pue = pue,
+            Wue = factors.Wue,
+            WaterConsumedLiters = (cpuKwh + ramKwh) * factors.Wue,
+            ExperimentId = factors.ExperimentId,
+            CountryName = location.Country?.Name ?? string.Empty,
+            CountryIsoCode = location.Country?.Alpha3 ?? string.Empty,
+            Region = location.Region?.Code ?? string.Empty,
+            CloudProvider = location.Cloud?.Provider ?? string.Empty,
+            CloudRegion = location.Cloud?.Region ?? string.Empty,
+            OnCloud = location.OnCloud,
+            EmbodiedEmissionsKg = embodied,
+            Sci = embodied is { } embodiedKg ? Sci(rows, untracked, cpuKwh + ramKwh, embodiedKg) : [],
             RamUsedGigabytes = process.WorkingSetGigabytes,
             Methods = rows,
             Untracked = untracked,
         };
+    }
+
+    /// <summary>SCI per method: its operational CO2eq plus the run's embodied emissions shared by energy.</summary>
+    private static List<SciScore> Sci(List<MethodReport> rows, MethodReport untracked, double processKwh, double embodiedKg)
+    {
+        var scores = new List<SciScore>(rows.Count + 1);
+        foreach (var row in rows)
+        {
+            scores.Add(new SciScore(row.Method, row.Calls, row.EmissionsKg, processKwh > 0 ? embodiedKg * row.EnergyKwh / processKwh : 0));
+        }
+
+        scores.Add(new SciScore(untracked.Method, 0, untracked.EmissionsKg, processKwh > 0 ? embodiedKg * untracked.EnergyKwh / processKwh : embodiedKg));
+        return scores;
     }
 
     private static MethodReport Row(

@@ -25,13 +25,22 @@ internal static class SummaryPrinter
             report.CpuSeconds));
         output.WriteLine(string.Format(
             culture,
-            "Energy is estimated ({0}: {1} W per busy core, {2} W per GB of RAM), not measured; intensity {3} g CO2eq/kWh ({4}); PUE {5}.",
+            "Energy is estimated ({0}: {1} W per busy core, {2} W per GB of RAM), not measured; intensity {3} g CO2eq/kWh ({4}{5}); PUE {6}{7}.",
             report.EnergySource,
             CpuTimePowerModel.WattsPerBusyCore,
             CpuTimePowerModel.WattsPerGigabyte,
-            report.IntensityGramsPerKwh,
+            Math.Round(report.IntensityGramsPerKwh, 3),
             report.IntensitySource,
-            report.Pue));
+            report.IntensityDetail.Length > 0 ? ": " + report.IntensityDetail : string.Empty,
+            report.Pue,
+            report.Wue > 0 ? string.Format(culture, "; WUE {0} L/kWh, {1:0.######} L of water", report.Wue, report.WaterConsumedLiters) : string.Empty));
+        if (report.EmbodiedEmissionsKg is { } embodied)
+        {
+            output.WriteLine(string.Format(
+                culture,
+                "SCI: embodied emissions of the machine for this run {0:0.###} mg CO2eq, shared by energy; SCI per call = (E x I + M) / calls.",
+                embodied * 1e6));
+        }
         output.WriteLine();
         output.WriteLine(string.Format(culture, Format, "Method", "Calls", "Failed", "Canceled", "Total (s)", "Self (s)", "Energy (mWh)", "CO2eq (mg)", "mg CO2eq/call"));
         output.WriteLine(Rule);
@@ -55,6 +64,18 @@ internal static class SummaryPrinter
             (report.EmissionsKg * 1e6).ToString("0.000", culture),
             string.Empty));
         output.WriteLine();
+        if (report.Sci.Count > 0)
+        {
+            foreach (var score in report.Sci)
+            {
+                if (score.Calls > 0)
+                {
+                    output.WriteLine(string.Format(culture, "SCI {0,-48} {1,14} mg CO2eq/call", Truncate(score.Method, 48), (score.PerCallKg * 1e6).ToString("0.######", culture)));
+                }
+            }
+
+            output.WriteLine();
+        }
     }
 
     private static void Row(TextWriter output, MethodReport m, CultureInfo culture, bool withCounters)

@@ -3,6 +3,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CarbonGen.Configuration;
+using CarbonGen.Intensity;
 using CarbonGen.Reporting;
 
 namespace CarbonGen.Runtime;
@@ -43,6 +45,7 @@ public static class CarbonRuntime
         }
 
         RunClock.Start();
+        IntensitySampler.Start();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportAtExit();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ReportAtExit();
     }
@@ -55,6 +58,14 @@ public static class CarbonRuntime
             return;
         }
 
-        ReportWriter.WriteAll(CarbonTracker.GetReport(), CarbonOptions.FromEnvironment(), Console.Error);
+        try
+        {
+            ReportWriter.WriteAll(CarbonTracker.GetReport(), CarbonTracker.Settings, Console.Error);
+        }
+        catch (Exception e)
+        {
+            // Tracking must never break the application, not even at exit.
+            CarbonLog.Warn($"CarbonGen: warning: the reports could not be produced ({e.GetType().Name}: {e.Message}).");
+        }
     }
 }
