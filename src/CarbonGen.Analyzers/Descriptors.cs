@@ -39,7 +39,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UninterceptedUse = new(
         UninterceptedUseId,
         "Tracked method used where interception cannot happen",
-        "This {1} of tracked method '{0}' is not measured ({2}): {3}",
+        "Tracked method '{0}' is not measured in this {1} ({2}): {3}",
         "CarbonGen.Usage",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -37,18 +37,18 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var entryPoint = new Lazy<IMethodSymbol?>(() => start.Compilation.GetEntryPoint(start.CancellationToken));
-            start.RegisterOperationBlockAction(c => AnalyzeMethod(c, symbols, entryPoint));
+            start.RegisterOperationBlockAction(c => AnalyzeMethod(c, symbols));
         });
     }
 
-    private static void AnalyzeMethod(OperationBlockAnalysisContext context, CarbonSymbols symbols, Lazy<IMethodSymbol?> entryPoint)
+    private static void AnalyzeMethod(OperationBlockAnalysisContext context, CarbonSymbols symbols)
     {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false } method
+        // Top-level statements (an unspeakable method) and Main: the program's own cost is the process total.
+        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false, CanBeReferencedByName: true } method
             || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct }
             || method.DeclaringSyntaxReferences.IsEmpty
             || symbols.HasAnyMark(method)
-            || (method.IsStatic && method.Name == "Main" && SymbolEqualityComparer.Default.Equals(method, entryPoint.Value)))
+            || (method.IsStatic && method.Name == WellKnownMemberNames.EntryPointMethodName))
         {
             return;
         }

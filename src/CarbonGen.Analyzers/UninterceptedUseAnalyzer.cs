@@ -48,15 +48,29 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, CarbonSymbols symbols, Report report)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (!symbols.IsTracked(method) || IsInNameof(invocation))
+        if (!symbols.IsTracked(invocation.TargetMethod) || IsInNameof(invocation))
         {
             return;
         }
 
-        var reason = invocation.Syntax is InvocationExpressionSyntax syntax
-            ? Interceptability.Check(syntax, method, context.Compilation)
-            : ImplicitCallReason;
+        // The generator binds the syntax (an extension method call is then its reduced form): ask the
+        // rules about exactly the symbol it sees.
+        var method = invocation.TargetMethod;
+        string? reason;
+        if (invocation.Syntax is InvocationExpressionSyntax syntax)
+        {
+            if (invocation.SemanticModel?.GetSymbolInfo(syntax, context.CancellationToken).Symbol is IMethodSymbol bound)
+            {
+                method = bound;
+            }
+
+            reason = Interceptability.Check(syntax, method, context.Compilation);
+        }
+        else
+        {
+            reason = ImplicitCallReason;
+        }
+
         report.Count(reason);
         if (reason is null)
         {
@@ -86,7 +100,12 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
             Descriptors.UninterceptedUse,
             reference.Syntax.GetLocation(),
             reference.Method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            reference.Parent is IDelegateCreationOperation ? "delegate creation" : "method reference",
+            reference.Parent switch
+            {
+                IDelegateCreationOperation { IsImplicit: true } => "method group conversion",
+                IDelegateCreationOperation => "delegate creation",
+                _ => "method reference",
+            },
             "interceptors replace calls, not method groups",
             byValue
                 ? "call it in a lambda instead, e.g. (x) => M(x), so the call inside is intercepted"
