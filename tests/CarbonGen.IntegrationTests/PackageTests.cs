@@ -24,7 +24,7 @@ public sealed class PackageTests
     }
 
     [Fact]
-    public void Package_HoldsRuntimeGeneratorAndBuildFiles()
+    public void Package_HoldsRuntimeGeneratorAnalyzersAndBuildFiles()
     {
         using var archive = ZipFile.OpenRead(_package.PackagePath);
         var entries = archive.Entries.Select(e => e.FullName).ToHashSet();
@@ -35,6 +35,8 @@ public sealed class PackageTests
             "lib/net8.0/CarbonGen.dll",
             "lib/net10.0/CarbonGen.dll",
             "analyzers/dotnet/cs/CarbonGen.Generators.dll",
+            "analyzers/dotnet/cs/CarbonGen.Analyzers.dll",
+            "analyzers/dotnet/cs/CarbonGen.CodeFixes.dll",
             "build/CarbonGen.props",
             "build/CarbonGen.targets",
             "buildTransitive/CarbonGen.props",
@@ -45,8 +47,11 @@ public sealed class PackageTests
             Assert.True(entries.Contains(entry), $"The package lacks {entry}. It holds: {listing}");
         }
 
-        // Under lib/ the generator would become a reference of every consumer.
-        var misplaced = entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("/CarbonGen.Generators.dll", StringComparison.Ordinal));
+        // Under lib/ the generator or the analyzers would become references of every consumer.
+        var misplaced = entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)
+            && (e.EndsWith("/CarbonGen.Generators.dll", StringComparison.Ordinal)
+                || e.EndsWith("/CarbonGen.Analyzers.dll", StringComparison.Ordinal)
+                || e.EndsWith("/CarbonGen.CodeFixes.dll", StringComparison.Ordinal)));
         Assert.Empty(misplaced);
     }
 

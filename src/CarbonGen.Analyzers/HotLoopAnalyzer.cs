@@ -1,0 +1,388 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CarbonGen.Analyzers;
+
+/// <summary>
+/// CARBON001: a likely hot loop in a method that no <c>[Carbon]</c> covers. Precision comes before
+/// recall: a loop is reported only on evidence that it runs hot (nested loops, a large constant trip
+/// count, an unbounded loop that works rather than waits, <c>Parallel</c> loops, PLINQ, or calls to
+/// tracked methods), and only where a <c>[Carbon]</c> can be added (ordinary methods of classes and
+/// structs, not the entry point, whose cost is the process total anyway).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] WaitingNamePrefixes =
+        ["Sleep", "Delay", "Wait", "Read", "Receive", "Accept", "Take", "Join", "Dequeue", "GetConsumingEnumerable", "Listen", "Poll"];
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.HotLoop];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CarbonSymbols.Create(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(c => AnalyzeMethod(c, symbols));
+        });
+    }
+
+    private static void AnalyzeMethod(OperationBlockAnalysisContext context, CarbonSymbols symbols)
+    {
+        // Top-level statements (an unspeakable method) and Main: the program's own cost is the process total.
+        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false, CanBeReferencedByName: true } method
+            || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct }
+            || method.DeclaringSyntaxReferences.IsEmpty
+            || symbols.HasAnyMark(method)
+            || (method.IsStatic && method.Name == WellKnownMemberNames.EntryPointMethodName))
+        {
+            return;
+        }
+
+        Walker? walker = null;
+        foreach (var block in context.OperationBlocks)
+        {
+            if (block is IBlockOperation or IMethodBodyOperation)
+            {
+                walker ??= new Walker(context, method, symbols, HotLoopOptions.For(context.Options, block.Syntax.SyntaxTree));
+                walker.Visit(block);
+            }
+        }
+    }
+
+    private sealed class Walker(OperationBlockAnalysisContext context, IMethodSymbol method, CarbonSymbols symbols, HotLoopOptions options)
+    {
+        public void Visit(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    // Deferred code: it may run anywhere, any number of times; not evidence about this method.
+                    return;
+                case ILoopOperation loop when WhyHot(loop) is { } why:
+                    Report(LoopKeyword(loop), why);
+                    return;
+                case IInvocationOperation invocation when WhyHot(invocation) is { } why:
+                    Report(NameOf(invocation), why);
+                    return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                Visit(child);
+            }
+        }
+
+        private void Report(Location location, string why) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HotLoop,
+                location,
+                method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                why));
+
+        private string? WhyHot(ILoopOperation loop)
+        {
+            var (depth, product) = Nest(loop);
+            if (depth >= options.MinDepth && (product is null || product >= options.MinIterations))
+            {
+                return $"has loops nested {depth} deep";
+            }
+
+            if (TripCount(loop) is { } count && count >= options.MinIterations)
+            {
+                return $"has a loop that runs {count.ToString("N0", CultureInfo.InvariantCulture)} times";
+            }
+
+            if (IsUnbounded(loop) && DoesWorkWithoutWaiting(loop.Body))
+            {
+                return "has an unbounded loop that does work";
+            }
+
+            return FirstTrackedCall(loop.Body) is { } tracked
+                ? $"calls tracked method '{tracked.Name}' in a loop"
+                : null;
+        }
+
+        private string? WhyHot(IInvocationOperation invocation)
+        {
+            var target = invocation.TargetMethod;
+            var type = target.ContainingType?.ToDisplayString();
+            switch (type)
+            {
+                case "System.Threading.Tasks.Parallel" when target.Name.StartsWith("For", StringComparison.Ordinal):
+                    return $"runs Parallel.{target.Name}";
+                case "System.Linq.ParallelEnumerable" when target.Name == "AsParallel":
+                    return "runs a PLINQ query";
+                case "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" when target.Name is "Range" or "Repeat"
+                    && invocation.Arguments.Length == 2
+                    && AsNumber(invocation.Arguments[1].Value) is { } count
+                    && count >= options.MinIterations:
+                    return $"enumerates {((long)count).ToString("N0", CultureInfo.InvariantCulture)} items";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Depth of the loop nest rooted at <paramref name="loop"/>, and its total iterations when every trip count is a constant.</summary>
+        private (int Depth, double? Product) Nest(ILoopOperation loop)
+        {
+            var innerDepth = 0;
+            double? innerTotal = null;
+            var anyInner = false;
+            var allKnown = true;
+            foreach (var inner in InnerLoops(loop.Body))
+            {
+                var (depth, product) = Nest(inner);
+                innerDepth = Math.Max(innerDepth, depth);
+                anyInner = true;
+                allKnown &= product is not null;
+                innerTotal = (innerTotal ?? 0) + (product ?? 0);
+            }
+
+            var own = TripCount(loop);
+            if (own is not { } o || !allKnown)
+            {
+                return (innerDepth + 1, null);
+            }
+
+            // Iterations of the innermost bodies, all together.
+            return (innerDepth + 1, anyInner ? o * innerTotal!.Value : o);
+        }
+
+        private static System.Collections.Generic.IEnumerable<ILoopOperation> InnerLoops(IOperation? operation)
+        {
+            if (operation is null)
+            {
+                yield break;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                if (child is ILoopOperation loop)
+                {
+                    yield return loop;
+                    continue;
+                }
+
+                foreach (var nested in InnerLoops(child))
+                {
+                    yield return nested;
+                }
+            }
+        }
+
+        private static double? TripCount(ILoopOperation loop) => loop switch
+        {
+            IForLoopOperation forLoop => ForTripCount(forLoop),
+            IForEachLoopOperation forEach => CollectionSize(forEach.Collection),
+            _ => null,
+        };
+
+        /// <summary><c>for (var i = a; i &lt; b; i++)</c> and its variants, with constant bounds and step.</summary>
+        private static double? ForTripCount(IForLoopOperation loop)
+        {
+            if (loop.Condition is not IBinaryOperation condition || loop.AtLoopBottom.Length != 1)
+            {
+                return null;
+            }
+
+            ILocalSymbol? variable = null;
+            double? start = null;
+            if (loop.Before.Length == 1)
+            {
+                switch (loop.Before[0])
+                {
+                    case IVariableDeclarationGroupOperation group when group.Declarations.Length == 1 && group.Declarations[0].Declarators.Length == 1:
+                        var declarator = group.Declarations[0].Declarators[0];
+                        variable = declarator.Symbol;
+                        start = AsNumber(declarator.Initializer?.Value);
+                        break;
+                    case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment }:
+                        variable = local.Local;
+                        start = AsNumber(assignment.Value);
+                        break;
+                }
+            }
+
+            if (variable is null || start is null || Step(loop.AtLoopBottom[0], variable) is not { } step)
+            {
+                return null;
+            }
+
+            // Normalise to "i OP bound".
+            var kind = condition.OperatorKind;
+            double? bound;
+            if (IsLocal(condition.LeftOperand, variable))
+            {
+                bound = AsNumber(condition.RightOperand);
+            }
+            else if (IsLocal(condition.RightOperand, variable))
+            {
+                bound = AsNumber(condition.LeftOperand);
+                kind = kind switch
+                {
+                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    _ => kind,
+                };
+            }
+            else
+            {
+                return null;
+            }
+
+            if (bound is not { } b)
+            {
+                return null;
+            }
+
+            var span = kind switch
+            {
+                BinaryOperatorKind.LessThan when step > 0 => b - start.Value,
+                BinaryOperatorKind.LessThanOrEqual when step > 0 => b - start.Value + 1,
+                BinaryOperatorKind.GreaterThan when step < 0 => start.Value - b,
+                BinaryOperatorKind.GreaterThanOrEqual when step < 0 => start.Value - b + 1,
+                _ => (double?)null,
+            };
+            return span is { } s ? Math.Max(0, Math.Ceiling(s / Math.Abs(step))) : null;
+        }
+
+        private static double? Step(IOperation bottom, ILocalSymbol variable)
+        {
+            var operation = bottom is IExpressionStatementOperation statement ? statement.Operation : bottom;
+            return operation switch
+            {
+                IIncrementOrDecrementOperation change when IsLocal(change.Target, variable) =>
+                    change.Kind is OperationKind.Increment ? 1 : -1,
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } add when IsLocal(add.Target, variable) && AsNumber(add.Value) is { } n && n != 0 => n,
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract } sub when IsLocal(sub.Target, variable) && AsNumber(sub.Value) is { } n && n != 0 => -n,
+                _ => null,
+            };
+        }
+
+        /// <summary>Size of a collection known at compile time: <c>Enumerable.Range(a, n)</c>, <c>new T[n]</c>, an initializer.</summary>
+        private static double? CollectionSize(IOperation collection)
+        {
+            collection = Unwrap(collection);
+            return collection switch
+            {
+                IInvocationOperation { TargetMethod: { Name: "Range" or "Repeat", ContainingType: var type } } range
+                    when type?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" && range.Arguments.Length == 2 =>
+                    AsNumber(range.Arguments[1].Value),
+                IArrayCreationOperation array when array.DimensionSizes.Length == 1 => AsNumber(array.DimensionSizes[0]),
+                _ => null,
+            };
+        }
+
+        private static bool IsUnbounded(ILoopOperation loop) => loop switch
+        {
+            IWhileLoopOperation { Condition: var condition } => condition is null || condition.ConstantValue is { HasValue: true, Value: true },
+            IForLoopOperation { Condition: var condition } => condition is null || condition.ConstantValue is { HasValue: true, Value: true },
+            _ => false,
+        };
+
+        /// <summary>Calls something or loops, and never awaits or calls anything that waits (Sleep, Delay, Read…, Receive…, Wait…).</summary>
+        private static bool DoesWorkWithoutWaiting(IOperation? body)
+        {
+            if (body is null)
+            {
+                return false;
+            }
+
+            var works = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation:
+                        return false;
+                    case IInvocationOperation invocation:
+                        if (WaitingNamePrefixes.Any(p => invocation.TargetMethod.Name.StartsWith(p, StringComparison.Ordinal)))
+                        {
+                            return false;
+                        }
+
+                        works = true;
+                        break;
+                    case ILoopOperation when !ReferenceEquals(operation, body):
+                        works = true;
+                        break;
+                }
+            }
+
+            return works;
+        }
+
+        private IMethodSymbol? FirstTrackedCall(IOperation? body)
+        {
+            if (body is null)
+            {
+                return null;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation invocation && symbols.IsTracked(invocation.TargetMethod))
+                {
+                    return invocation.TargetMethod;
+                }
+            }
+
+            return null;
+        }
+
+        private static Location LoopKeyword(ILoopOperation loop) => loop.Syntax switch
+        {
+            ForStatementSyntax f => f.ForKeyword.GetLocation(),
+            CommonForEachStatementSyntax f => f.ForEachKeyword.GetLocation(),
+            WhileStatementSyntax w => w.WhileKeyword.GetLocation(),
+            DoStatementSyntax d => d.DoKeyword.GetLocation(),
+            var other => other.GetLocation(),
+        };
+
+        private static Location NameOf(IInvocationOperation invocation) => invocation.Syntax switch
+        {
+            InvocationExpressionSyntax { Expression: var expression } => expression.GetLocation(),
+            var other => other.GetLocation(),
+        };
+
+        private static bool IsLocal(IOperation operation, ILocalSymbol variable) =>
+            Unwrap(operation) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable);
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static double? AsNumber(IOperation? operation) =>
+            operation?.ConstantValue is { HasValue: true, Value: { } value } && value is not bool and not string and not char
+                ? Convert.ToDouble(value, CultureInfo.InvariantCulture)
+                : null;
+    }
+}
