@@ -57,14 +57,14 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
         // rules about exactly the symbol it sees.
         var method = invocation.TargetMethod;
         string? reason;
-        if (invocation.Syntax is InvocationExpressionSyntax syntax)
+        if (invocation.Syntax is InvocationExpressionSyntax syntax && invocation.SemanticModel is { } semanticModel)
         {
-            if (invocation.SemanticModel?.GetSymbolInfo(syntax, context.CancellationToken).Symbol is IMethodSymbol bound)
+            if (semanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is IMethodSymbol bound)
             {
                 method = bound;
             }
 
-            reason = Interceptability.Check(syntax, method, context.Compilation);
+            reason = Interceptability.Check(syntax, method, semanticModel, context.CancellationToken);
         }
         else
         {

@@ -29,8 +29,7 @@ internal static class CallSiteParser
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
     /// <summary>Cheap syntactic filter: invocations of a named method (<c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>).</summary>
-    public static bool IsCandidate(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { Expression: SimpleNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax };
+    public static bool IsCandidate(SyntaxNode node) => Interceptability.IsCallByName(node);
 
     public static CallSiteModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {

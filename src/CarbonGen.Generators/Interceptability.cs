@@ -16,6 +16,11 @@ internal static class Interceptability
     /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("returns a pointer").</summary>
     public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken = default)
     {
+        if (!IsCallByName(invocation))
+        {
+            return "not a call by name";
+        }
+
         var compilation = semanticModel.Compilation;
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
 
@@ -76,6 +81,13 @@ internal static class Interceptability
 
         return null;
     }
+
+    /// <summary>
+    /// A call written with the method's name (<c>M()</c>, <c>M&lt;T&gt;()</c>, <c>x.M()</c>, <c>x?.M()</c>): the only calls
+    /// an interceptor can replace. Cheap and syntactic, so the generator filters with it first.
+    /// </summary>
+    public static bool IsCallByName(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { Expression: SimpleNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax };
 
     private static bool IsInExpressionTree(SyntaxNode node, SemanticModel semanticModel, CancellationToken cancellationToken)
     {

@@ -100,7 +100,7 @@ public class InterceptionReportTests
             {
                 if (model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method && Tracking.IsTracked(method, carbon, out _))
                 {
-                    reasons.Add(Interceptability.Check(invocation, method, compilation));
+                    reasons.Add(Interceptability.Check(invocation, method, model));
                 }
             }
         }

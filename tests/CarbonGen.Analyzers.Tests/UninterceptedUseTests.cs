@@ -153,6 +153,6 @@ public class UninterceptedUseTests
             "Probe", [tree], TestReferences.All, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
         var invocation = System.Linq.Enumerable.Single(tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>());
         var method = (Microsoft.CodeAnalysis.IMethodSymbol)compilation.GetSemanticModel(tree).GetSymbolInfo(invocation).Symbol!;
-        return CarbonGen.Generators.Interceptability.Check(invocation, method, compilation);
+        return CarbonGen.Generators.Interceptability.Check(invocation, method, compilation.GetSemanticModel(tree));
     }
 }
