@@ -34,6 +34,11 @@ internal static class CallSiteParser
     public static CallSiteModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
+        if (TrackedNames.CalledName(invocation) is not { } name || !TrackedNames.For(context.SemanticModel.Compilation).MayBeTracked(name))
+        {
+            return null;
+        }
+
         if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
         {
             return null;

@@ -5,6 +5,7 @@ internal static class KnownNames
 {
     public const string CarbonAttributeMetadataName = "CarbonGen.CarbonAttribute";
     public const string CarbonAttributeName = "CarbonAttribute";
+    public const string CarbonAttributeShortName = "Carbon";
     public const string CarbonNamespace = "CarbonGen";
     public const string TrackProperty = "Track";
 

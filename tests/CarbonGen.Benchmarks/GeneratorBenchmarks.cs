@@ -11,7 +11,7 @@ namespace CarbonGen.Benchmarks;
 /// and after a one-file edit, against the compiler's own time to compile the same code.
 /// Every benchmark starts from a fresh compilation, since a compilation caches what it has bound.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(MacroBenchmarkConfig))]
 public class GeneratorBenchmarks
 {
     private SyntaxTree[] _trees = [];

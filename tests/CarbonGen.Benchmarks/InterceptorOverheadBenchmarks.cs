@@ -8,6 +8,7 @@ namespace CarbonGen.Benchmarks;
 /// What tracking adds to a call: an empty [Carbon] method (called through its generated interceptor)
 /// against a bare pair of Stopwatch.GetTimestamp() calls, the least any timing of a call can cost.
 /// </summary>
+[Config(typeof(MicroBenchmarkConfig))]
 public class InterceptorOverheadBenchmarks
 {
     [Benchmark(Baseline = true, Description = "Stopwatch.GetTimestamp() pair")]

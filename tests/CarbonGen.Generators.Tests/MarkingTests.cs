@@ -62,4 +62,34 @@ public class MarkingTests
         // Run() itself was called by the test through reflection, which no interceptor can see.
         Assert.Equal((0, 0), CompiledProgram.Counts(ns + ".Entry.Run()"));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Marks_found_through_partial_types_global_usings_and_aliases_are_tracked(bool alias)
+    {
+        // Without the alias, the partial part that carries no mark and never names CarbonGen must still be found.
+        var ns = "Case" + Guid.NewGuid().ToString("N");
+        var files = new[]
+        {
+            ("/src/Usings.cs", alias ? "global using Tracked = CarbonGen.CarbonAttribute;" : "global using CarbonGen;"),
+            ("/src/PartA.cs", $$"""
+                namespace {{ns}};
+                [{{(alias ? "Tracked" : "Carbon")}}] public partial class Split { }
+                """),
+            ("/src/PartB.cs", $$"""
+                namespace {{ns}};
+                public partial class Split { public int Other() => 2; }
+                public static class Entry
+                {
+                    public static int Run() => new Split().Other();
+                }
+                """),
+        };
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(files, assemblyName: "P" + Guid.NewGuid().ToString("N")));
+        GeneratorHarness.AssertClean(output);
+
+        Assert.Equal(2, CompiledProgram.Load(output).Call(ns + ".Entry", "Run"));
+        Assert.Equal((1, 0), CompiledProgram.Counts(ns + ".Split.Other()"));
+    }
 }
