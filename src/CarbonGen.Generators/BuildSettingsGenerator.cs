@@ -23,7 +23,7 @@ public sealed class BuildSettingsGenerator : IIncrementalGenerator
     [
         "CarbonProjectName", "CarbonExperimentId", "CarbonExperimentName", "CarbonCountry", "CarbonRegion",
         "CarbonCloudProvider", "CarbonCloudRegion", "CarbonPue", "CarbonWue", "CarbonOutputDir", "CarbonSummary",
-        "CarbonCsv", "CarbonTrackingMode", "CarbonSamplingIntervalSeconds", "CarbonCpuTdpWatts", "CarbonRamWatts",
+        "CarbonCsv", "CarbonTrackingMode", "CarbonSamplingIntervalSeconds", "CarbonMethodSamplingIntervalMs", "CarbonCpuTdpWatts", "CarbonRamWatts",
         "CarbonIntensityGPerKwh", "CarbonElectricityMapsUrl", "CarbonElectricityMapsZone",
         "CarbonElectricityMapsTimeoutSeconds", "CarbonDetectCloud", "CarbonCloudMetadataUrl", "CarbonSci",
         "CarbonEmbodiedKgCo2e", "CarbonLifetimeYears",

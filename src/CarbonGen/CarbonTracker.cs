@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using CarbonGen.Configuration;
 using CarbonGen.Intensity;
+using CarbonGen.Measurement;
 using CarbonGen.Reporting;
 using CarbonGen.Runtime;
+using CarbonGen.Runtime.Attribution;
 
 namespace CarbonGen;
 
@@ -33,7 +35,12 @@ public static class CarbonTracker
     public static CarbonReport GetReport()
     {
         var settings = CurrentSettings.Resolved;
-        return ReportBuilder.Build(SampleMethods(), SampleProcess(), settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings));
+        var process = SampleProcess();
+        var energy = EnergySampler.Shared.HasStarted
+            ? ProcessEnergyAttribution.From(EnergySampler.Shared.Snapshot(), settings.TrackingMode, process, MachineInfo.TotalMemoryGigabytes)
+            : null;
+        var methods = SampleMethods(MethodCpuSampler.Shared.Snapshot());
+        return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings), energy);
     }
 
     /// <summary>Writes the summary (to standard error) and the CSV files now, as they would be written at exit.</summary>
@@ -50,7 +57,9 @@ public static class CarbonTracker
         return new EmissionFactors(intensity, resolver.Pue, resolver.Wue, resolver.Location, settings.ExperimentId ?? string.Empty, EmbodiedEmissions.From(settings));
     }
 
-    internal static List<MethodSample> SampleMethods()
+    internal static List<MethodSample> SampleMethods() => SampleMethods(MethodCpuTimes.Unavailable);
+
+    internal static List<MethodSample> SampleMethods(MethodCpuTimes cpu)
     {
         var methods = MethodRegistry.All;
         var sums = ThreadAccumulator.SumAll();
@@ -66,6 +75,8 @@ public static class CarbonTracker
                 sums[i].SelfTicks / ticksPerSecond)
             {
                 CanceledCalls = sums[i].CanceledCalls,
+                SelfCpuSeconds = cpu.IsAvailable ? (i < cpu.SelfSeconds.Length ? cpu.SelfSeconds[i] : 0) : null,
+                InclusiveCpuSeconds = cpu.IsAvailable ? (i < cpu.InclusiveSeconds.Length ? cpu.InclusiveSeconds[i] : 0) : null,
             });
         }
 

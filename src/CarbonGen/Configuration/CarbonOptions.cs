@@ -36,6 +36,7 @@ public sealed class CarbonOptions
     private bool _writeCsv = true;
     private TrackingMode _trackingMode = TrackingMode.Process;
     private double _samplingIntervalSeconds = 15;
+    private double _methodSamplingIntervalMilliseconds = 100;
     private double? _cpuTdpWatts;
     private double? _ramWatts;
     private double? _intensityGramsPerKwh;
@@ -96,6 +97,12 @@ public sealed class CarbonOptions
 
     /// <summary>Seconds between power and live-intensity samples (more than 0). Default: 15, as CodeCarbon.</summary>
     public double SamplingIntervalSeconds { get => _samplingIntervalSeconds; init => Set(ref _samplingIntervalSeconds, value); }
+
+    /// <summary>
+    /// Milliseconds between two reads of the CPU time of the threads running tracked methods, which
+    /// apportions CPU energy to the methods. Default: 100.
+    /// </summary>
+    public double MethodSamplingIntervalMilliseconds { get => _methodSamplingIntervalMilliseconds; init => Set(ref _methodSamplingIntervalMilliseconds, value); }
 
     /// <summary>Forced CPU power, W (TDP of the whole machine). Default: none (the power model decides).</summary>
     public double? CpuTdpWatts { get => _cpuTdpWatts; init => Set(ref _cpuTdpWatts, value); }
@@ -182,6 +189,7 @@ public sealed class CarbonOptions
             case nameof(WriteCsv): _writeCsv = (bool)value!; break;
             case nameof(TrackingMode): _trackingMode = (TrackingMode)value!; break;
             case nameof(SamplingIntervalSeconds): _samplingIntervalSeconds = (double)value!; break;
+            case nameof(MethodSamplingIntervalMilliseconds): _methodSamplingIntervalMilliseconds = (double)value!; break;
             case nameof(CpuTdpWatts): _cpuTdpWatts = (double?)value; break;
             case nameof(RamWatts): _ramWatts = (double?)value; break;
             case nameof(IntensityGramsPerKwh): _intensityGramsPerKwh = (double?)value; break;
@@ -214,6 +222,7 @@ public sealed class CarbonOptions
         nameof(WriteCsv) => _writeCsv,
         nameof(TrackingMode) => _trackingMode,
         nameof(SamplingIntervalSeconds) => _samplingIntervalSeconds,
+        nameof(MethodSamplingIntervalMilliseconds) => _methodSamplingIntervalMilliseconds,
         nameof(CpuTdpWatts) => _cpuTdpWatts,
         nameof(RamWatts) => _ramWatts,
         nameof(IntensityGramsPerKwh) => _intensityGramsPerKwh,

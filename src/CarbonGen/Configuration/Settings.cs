@@ -26,6 +26,7 @@ internal static class Settings
         new(nameof(CarbonOptions.WriteCsv), "CARBONGEN_CSV", "csv", "CarbonCsv", false, SettingParsers.Boolean),
         new(nameof(CarbonOptions.TrackingMode), "CARBONGEN_TRACKING_MODE", "tracking_mode", "CarbonTrackingMode", false, SettingParsers.Mode),
         new(nameof(CarbonOptions.SamplingIntervalSeconds), "CARBONGEN_SAMPLING_INTERVAL_SECONDS", "sampling_interval_seconds", "CarbonSamplingIntervalSeconds", false, SettingParsers.Number(0.1, 86_400, "s")),
+        new(nameof(CarbonOptions.MethodSamplingIntervalMilliseconds), "CARBONGEN_METHOD_SAMPLING_INTERVAL_MS", "method_sampling_interval_ms", "CarbonMethodSamplingIntervalMs", false, SettingParsers.Number(1, 10_000, "ms")),
         new(nameof(CarbonOptions.CpuTdpWatts), "CARBONGEN_CPU_TDP_WATTS", "cpu_tdp_watts", "CarbonCpuTdpWatts", false, SettingParsers.Number(0.1, 10_000, "W")),
         new(nameof(CarbonOptions.RamWatts), "CARBONGEN_RAM_WATTS", "ram_watts", "CarbonRamWatts", false, SettingParsers.Number(0, 10_000, "W")),
         new(nameof(CarbonOptions.IntensityGramsPerKwh), "CARBONGEN_INTENSITY_G_PER_KWH", "intensity_g_per_kwh", "CarbonIntensityGPerKwh", false, SettingParsers.Number(0, 2_000, "g CO2eq/kWh")),

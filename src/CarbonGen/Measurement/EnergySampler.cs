@@ -31,6 +31,7 @@ internal sealed class EnergySampler : IDisposable
     private static readonly Lazy<EnergySampler> s_shared = new(CreateShared);
 
     private readonly object _gate = new();
+    private readonly object _sampleGate = new();
     private readonly ManualResetEvent _stop = new(false);
     private readonly Func<double> _clock;
     private int _state;
@@ -66,6 +67,9 @@ internal sealed class EnergySampler : IDisposable
     internal Thread? Thread => _thread;
 
     internal bool IsRunning => Volatile.Read(ref _state) == Running;
+
+    /// <summary>Whether <see cref="EnsureStarted"/> was ever called (the figures then cover the run).</summary>
+    internal bool HasStarted => Volatile.Read(ref _state) != NotStarted;
 
     /// <summary>Called on the sampling thread after each sample (a test hook; keep it short).</summary>
     internal Action? AfterSample { get; set; }
@@ -120,7 +124,7 @@ internal sealed class EnergySampler : IDisposable
             _thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        Meter.Sample(_clock());
+        SampleNow();
         Meter.Dispose();
     }
 
@@ -129,19 +133,31 @@ internal sealed class EnergySampler : IDisposable
     {
         if (IsRunning)
         {
-            Meter.Sample(_clock());
+            SampleNow();
         }
 
-        return Meter.Snapshot();
+        lock (_sampleGate)
+        {
+            return Meter.Snapshot();
+        }
     }
 
     private void Loop()
     {
         while (!_stop.WaitOne(Interval))
         {
-            Meter.Sample(_clock());
+            SampleNow();
             Interlocked.Increment(ref _samples);
             AfterSample?.Invoke();
+        }
+    }
+
+    /// <summary>One sample; the loop and a report asking for current figures may both sample, never at once.</summary>
+    private void SampleNow()
+    {
+        lock (_sampleGate)
+        {
+            Meter.Sample(_clock());
         }
     }
 
@@ -149,7 +165,7 @@ internal sealed class EnergySampler : IDisposable
 
     private static EnergySampler CreateShared()
     {
-        var settings = MeasurementSettings.FromEnvironment();
+        var settings = MeasurementSettings.FromSettings(CarbonTracker.Settings, Configuration.CarbonLog.Warn);
         return new EnergySampler(EnergyMeter.Create(settings), settings.SamplingInterval);
     }
 

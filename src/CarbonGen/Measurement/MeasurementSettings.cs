@@ -50,7 +50,20 @@ internal sealed record MeasurementSettings
     /// <summary>How often the sampler reads the counters and integrates the models.</summary>
     public TimeSpan SamplingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    internal static MeasurementSettings FromEnvironment(Action<string>? warn = null)
+    /// <summary>
+    /// The settings of the run: power overrides and the sampling interval from the resolved settings
+    /// (code, environment, <c>carbongen.json</c>, MSBuild), which have already validated them; roots,
+    /// <c>psys</c>, the NVML library and <c>CUDA_VISIBLE_DEVICES</c> from the environment.
+    /// </summary>
+    internal static MeasurementSettings FromSettings(CarbonOptions options, Action<string>? warn = null) =>
+        FromEnvironment(warn, readOverrides: false) with
+        {
+            CpuTdpWatts = options.CpuTdpWatts,
+            RamWatts = options.RamWatts,
+            SamplingInterval = TimeSpan.FromSeconds(options.SamplingIntervalSeconds),
+        };
+
+    internal static MeasurementSettings FromEnvironment(Action<string>? warn = null, bool readOverrides = true)
     {
         warn ??= static message => Console.Error.WriteLine(message);
         var defaults = new MeasurementSettings();
@@ -58,12 +71,12 @@ internal sealed record MeasurementSettings
         {
             SysfsRoot = NonEmpty(Environment.GetEnvironmentVariable(SysfsRootVariable)) ?? defaults.SysfsRoot,
             ProcfsRoot = NonEmpty(Environment.GetEnvironmentVariable(ProcfsRootVariable)) ?? defaults.ProcfsRoot,
-            CpuTdpWatts = ReadWatts(CpuTdpVariable, MaxCpuTdpWatts, "the TDP of one CPU package from its specification sheet, e.g. 65", "the TDP table", warn),
-            RamWatts = ReadWatts(RamWattsVariable, MaxRamWatts, "the power of all the memory, e.g. 10", "the RAM model", warn),
+            CpuTdpWatts = !readOverrides ? null : ReadWatts(CpuTdpVariable, MaxCpuTdpWatts, "the TDP of one CPU package from its specification sheet, e.g. 65", "the TDP table", warn),
+            RamWatts = !readOverrides ? null : ReadWatts(RamWattsVariable, MaxRamWatts, "the power of all the memory, e.g. 10", "the RAM model", warn),
             PreferPsys = ReadBool(RaplPsysVariable, warn),
             NvmlLibrary = NonEmpty(Environment.GetEnvironmentVariable(NvmlLibraryVariable)),
             CudaVisibleDevices = Environment.GetEnvironmentVariable(CudaVisibleDevicesVariable),
-            SamplingInterval = ReadInterval(warn) ?? defaults.SamplingInterval,
+            SamplingInterval = (readOverrides ? ReadInterval(warn) : null) ?? defaults.SamplingInterval,
         };
     }
 

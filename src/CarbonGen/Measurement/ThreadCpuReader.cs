@@ -57,6 +57,20 @@ internal sealed class ThreadCpuReader : IDisposable
         return false;
     }
 
+    /// <summary>One read of a thread's CPU run time without keeping a handle (0 when unreadable): for a baseline.</summary>
+    internal static ulong ReadOnce(int threadId, string procfsRoot = "/proc")
+    {
+        try
+        {
+            var text = File.ReadAllBytes(Path.Combine(procfsRoot, "self", "task", threadId.ToString(CultureInfo.InvariantCulture), "schedstat"));
+            return ProcParsers.TryParseSchedstat(text, out var ns) ? ns : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Closes the handle of a thread that has exited.</summary>
     internal void Forget(int threadId)
     {

@@ -88,6 +88,15 @@ public sealed record CarbonReport
     /// <summary>Where the energy figures came from, e.g. <c>cpu-time-model</c> (an estimate, not a measurement).</summary>
     public required string EnergySource { get; init; }
 
+    /// <summary>Whether every energy figure came from a hardware counter (RAPL, hwmon, NVML) rather than a model.</summary>
+    public bool EnergyIsMeasured { get; init; }
+
+    /// <summary>How the energy figures were made (sources, models, tracking mode), for people.</summary>
+    public string EnergyDetail { get; init; } = string.Empty;
+
+    /// <summary>Average GPU power attributed to the process, W.</summary>
+    public double GpuPowerWatts { get; init; }
+
     /// <summary>Power usage effectiveness applied to every energy figure.</summary>
     public double Pue { get; init; } = 1.0;
 

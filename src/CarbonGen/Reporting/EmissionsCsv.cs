@@ -39,7 +39,7 @@ internal static class EmissionsCsv
             CsvFile.Number(report.EmissionsKg),
             CsvFile.Number(report.DurationSeconds > 0 ? report.EmissionsKg / report.DurationSeconds : 0),
             CsvFile.Number(report.CpuPowerWatts),
-            CsvFile.Number(0.0), // gpu_power
+            CsvFile.Number(report.GpuPowerWatts),
             CsvFile.Number(report.RamPowerWatts),
             CsvFile.Number(report.CpuEnergyKwh),
             CsvFile.Number(report.GpuEnergyKwh),

@@ -24,6 +24,9 @@ public sealed record MethodReport(
     /// <summary>Calls whose task, or one of whose asynchronous steps, was canceled (not counted as failed).</summary>
     public long CanceledCalls { get; init; }
 
+    /// <summary>Energy of the method and of the tracked methods it called, kWh (rows overlap: these do not add up).</summary>
+    public double InclusiveEnergyKwh { get; init; }
+
     /// <summary>Total energy, kWh.</summary>
     public double EnergyKwh => CpuEnergyKwh + GpuEnergyKwh + RamEnergyKwh;
 

@@ -25,10 +25,10 @@ internal static class SummaryPrinter
             report.CpuSeconds));
         output.WriteLine(string.Format(
             culture,
-            "Energy is estimated ({0}: {1} W per busy core, {2} W per GB of RAM), not measured; intensity {3} g CO2eq/kWh ({4}{5}); PUE {6}{7}.",
+            "Energy is {0} ({1}: {2}); intensity {3} g CO2eq/kWh ({4}{5}); PUE {6}{7}.",
+            report.EnergyIsMeasured ? "measured" : "estimated, not measured",
             report.EnergySource,
-            CpuTimePowerModel.WattsPerBusyCore,
-            CpuTimePowerModel.WattsPerGigabyte,
+            report.EnergyDetail,
             Math.Round(report.IntensityGramsPerKwh, 3),
             report.IntensitySource,
             report.IntensityDetail.Length > 0 ? ": " + report.IntensityDetail : string.Empty,

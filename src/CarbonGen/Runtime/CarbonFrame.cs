@@ -57,5 +57,6 @@ public readonly struct CarbonFrame
         }
 
         accumulator.ChildTicks = _savedChildTicks + elapsed;
+        System.Threading.Volatile.Write(ref accumulator.StackDepth, accumulator.StackDepth - 1);
     }
 }

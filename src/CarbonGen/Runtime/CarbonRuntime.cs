@@ -31,6 +31,13 @@ public static class CarbonRuntime
     {
         var accumulator = ThreadAccumulator.Current;
         accumulator.Slot(id).Depth++;
+        var depth = accumulator.StackDepth;
+        if ((uint)depth < ThreadAccumulator.StackCapacity)
+        {
+            accumulator.Stack[depth] = id;
+        }
+
+        Volatile.Write(ref accumulator.StackDepth, depth + 1);
         var saved = accumulator.ChildTicks;
         accumulator.ChildTicks = 0;
         return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp(), countsCall);
@@ -46,6 +53,8 @@ public static class CarbonRuntime
 
         RunClock.Start();
         IntensitySampler.Start();
+        Measurement.EnergySampler.Shared.EnsureStarted();
+        Attribution.MethodCpuSampler.Shared.EnsureStarted();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportAtExit();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ReportAtExit();
     }
@@ -60,6 +69,9 @@ public static class CarbonRuntime
 
         try
         {
+            // Last samples first, so that the figures cover the run up to now.
+            Attribution.MethodCpuSampler.Shared.Stop();
+            Measurement.EnergySampler.Shared.Stop();
             ReportWriter.WriteAll(CarbonTracker.GetReport(), CarbonTracker.Settings, Console.Error);
         }
         catch (Exception e)

@@ -19,13 +19,40 @@ internal sealed class ThreadAccumulator
 
     private MethodSlot[] _slots;
 
-    private ThreadAccumulator(int capacity)
+    private ThreadAccumulator(int capacity, int threadId)
     {
         _slots = new MethodSlot[capacity];
+        ThreadId = threadId;
+        LastCpuNanoseconds = threadId < 0 ? 0 : Measurement.ThreadCpuReader.ReadOnce(threadId);
     }
+
+    /// <summary>Most nesting levels the shadow stack records; deeper calls are still counted and timed.</summary>
+    internal const int StackCapacity = 64;
 
     /// <summary>Ticks spent in tracked calls nested inside the innermost active tracked call.</summary>
     internal long ChildTicks;
+
+    /// <summary>
+    /// The shadow stack: ids of the tracked methods active on this thread, outermost first. Written by
+    /// the owning thread only; the CPU sampler reads it from its own thread to charge this thread's CPU
+    /// time to the method on top (self) and to every method on it (inclusive).
+    /// </summary>
+    internal readonly int[] Stack = new int[StackCapacity];
+
+    /// <summary>Active tracked calls on this thread (may exceed <see cref="StackCapacity"/>).</summary>
+    internal int StackDepth;
+
+    /// <summary>The kernel's id of the owning thread (for its CPU time in procfs), or -1 where unknown.</summary>
+    internal int ThreadId { get; }
+
+    /// <summary>Set by the CPU sampler once the thread has ended and its last CPU time was read.</summary>
+    internal bool Ended;
+
+    /// <summary>
+    /// The thread's CPU run time at the CPU sampler's last read (at creation: before its first tracked
+    /// call, so that work done earlier is never charged to a method). Owned by the sampler.
+    /// </summary>
+    internal ulong LastCpuNanoseconds;
 
     /// <summary>This thread's accumulator, created and registered on the thread's first tracked call.</summary>
     internal static ThreadAccumulator Current => t_current ?? CreateForCurrentThread();
@@ -60,7 +87,7 @@ internal sealed class ThreadAccumulator
 
     private static ThreadAccumulator CreateForCurrentThread()
     {
-        var accumulator = new ThreadAccumulator(MethodRegistry.Count);
+        var accumulator = new ThreadAccumulator(MethodRegistry.Count, Measurement.ThreadCpuReader.CurrentThreadId());
         lock (s_gate)
         {
             var all = new ThreadAccumulator[s_all.Length + 1];

@@ -1,0 +1,187 @@
+using System;
+using System.Threading;
+using CarbonGen.Measurement;
+
+namespace CarbonGen.Runtime.Attribution;
+
+/// <summary>
+/// Charges CPU time to tracked methods. At a fixed interval, on a background thread, it reads the CPU
+/// time of every thread that has run a tracked method (Linux: <c>/proc/self/task/&lt;tid&gt;/schedstat</c>)
+/// and charges what each used since the last read to the method on top of that thread's shadow stack
+/// (self) and to every method on the stack (inclusive). Call counts and wall times stay exact (the
+/// interceptors count them); CPU time per method is sampled, so a method that runs for much less
+/// than the interval is charged statistically.
+/// </summary>
+/// <remarks>
+/// Lazy (nothing runs before the first tracked call), a background thread (never keeps the process
+/// alive), stopped with a last read at exit. Where thread CPU times cannot be read (no procfs) it
+/// reports <see cref="IsAvailable"/> false and the reports apportion by wall time instead.
+/// </remarks>
+internal sealed class MethodCpuSampler
+{
+    private static MethodCpuSampler? s_shared;
+
+    private readonly object _gate = new();
+    private readonly ThreadCpuReader _reader;
+    private readonly TimeSpan _interval;
+    private readonly ManualResetEvent _stop = new(false);
+    private long[] _selfNanoseconds = [];
+    private long[] _inclusiveNanoseconds = [];
+    private long _outsideNanoseconds;
+    private Thread? _thread;
+    private int _state;
+
+    internal MethodCpuSampler(TimeSpan interval, string procfsRoot = "/proc")
+    {
+        _interval = interval;
+        _reader = new ThreadCpuReader(procfsRoot);
+        IsAvailable = OperatingSystem.IsLinux() && ThreadCpuReader.CurrentThreadId(procfsRoot) > 0;
+    }
+
+    /// <summary>The process-wide sampler, at the configured interval (not started).</summary>
+    internal static MethodCpuSampler Shared => LazyInitializer.EnsureInitialized(ref s_shared, static () =>
+        new MethodCpuSampler(TimeSpan.FromMilliseconds(CarbonTracker.Settings.MethodSamplingIntervalMilliseconds)));
+
+    /// <summary>Whether thread CPU times can be read on this machine.</summary>
+    internal bool IsAvailable { get; }
+
+    /// <summary>Reads taken so far.</summary>
+    internal long Samples { get; private set; }
+
+    /// <summary>Starts the background thread, once; does nothing where thread CPU times cannot be read.</summary>
+    internal void EnsureStarted()
+    {
+        if (!IsAvailable || Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _thread = new Thread(Loop) { IsBackground = true, Name = "CarbonGen method CPU sampler", Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+    }
+
+    /// <summary>Stops the thread after a last read. Idempotent.</summary>
+    internal void Stop()
+    {
+        if (Interlocked.Exchange(ref _state, 2) != 1)
+        {
+            return;
+        }
+
+        _stop.Set();
+        if (_thread is not null && _thread != Thread.CurrentThread)
+        {
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        Sample();
+    }
+
+    /// <summary>CPU seconds charged so far: per method id (self and inclusive), and to threads outside every tracked method.</summary>
+    internal MethodCpuTimes Snapshot()
+    {
+        if (!IsAvailable)
+        {
+            return MethodCpuTimes.Unavailable;
+        }
+
+        lock (_gate)
+        {
+            if (Volatile.Read(ref _state) == 1)
+            {
+                SampleLocked();
+            }
+
+            return new MethodCpuTimes(
+                true,
+                Array.ConvertAll(_selfNanoseconds, ns => ns / 1e9),
+                Array.ConvertAll(_inclusiveNanoseconds, ns => ns / 1e9),
+                _outsideNanoseconds / 1e9);
+        }
+    }
+
+    /// <summary>Takes one read now (tests drive it directly).</summary>
+    internal void Sample()
+    {
+        lock (_gate)
+        {
+            SampleLocked();
+        }
+    }
+
+    private void Loop()
+    {
+        while (!_stop.WaitOne(_interval))
+        {
+            Sample();
+        }
+    }
+
+    private void SampleLocked()
+    {
+        var count = MethodRegistry.Count;
+        if (_selfNanoseconds.Length < count)
+        {
+            Array.Resize(ref _selfNanoseconds, count);
+            Array.Resize(ref _inclusiveNanoseconds, count);
+        }
+
+        foreach (var thread in ThreadAccumulator.All)
+        {
+            if (thread.Ended || thread.ThreadId < 0)
+            {
+                continue;
+            }
+
+            if (!_reader.TryRead(thread.ThreadId, out var now))
+            {
+                // The thread has ended: what it used since the last read is lost (at most one interval).
+                thread.Ended = true;
+                _reader.Forget(thread.ThreadId);
+                continue;
+            }
+
+            var used = now > thread.LastCpuNanoseconds ? (long)(now - thread.LastCpuNanoseconds) : 0;
+            thread.LastCpuNanoseconds = now;
+            if (used > 0)
+            {
+                Charge(thread, used);
+            }
+        }
+
+        Samples++;
+    }
+
+    private void Charge(ThreadAccumulator thread, long nanoseconds)
+    {
+        var depth = Math.Min(Volatile.Read(ref thread.StackDepth), ThreadAccumulator.StackCapacity);
+        if (depth <= 0)
+        {
+            _outsideNanoseconds += nanoseconds;
+            return;
+        }
+
+        var stack = thread.Stack;
+        var top = stack[depth - 1];
+        if ((uint)top < (uint)_selfNanoseconds.Length)
+        {
+            _selfNanoseconds[top] += nanoseconds;
+        }
+
+        for (var i = 0; i < depth; i++)
+        {
+            var id = stack[i];
+            if ((uint)id < (uint)_inclusiveNanoseconds.Length && Array.IndexOf(stack, id, 0, i) < 0)
+            {
+                // Once per method however deep the recursion.
+                _inclusiveNanoseconds[id] += nanoseconds;
+            }
+        }
+    }
+}
+
+/// <summary>CPU seconds charged to each tracked method (by id) and to threads outside every tracked method.</summary>
+internal sealed record MethodCpuTimes(bool IsAvailable, double[] SelfSeconds, double[] InclusiveSeconds, double OutsideSeconds)
+{
+    internal static readonly MethodCpuTimes Unavailable = new(false, [], [], 0);
+}
