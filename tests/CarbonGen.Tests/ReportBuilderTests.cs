@@ -74,4 +74,34 @@ public class ReportBuilderTests
         Assert.Equal(0, report.Methods[0].EmissionsPerCallKg);
         Assert.Equal(0, report.Methods[0].EnergyKwh);
     }
+
+    [Fact]
+    public void With_sampled_cpu_times_cpu_energy_follows_cpu_and_memory_follows_wall_time()
+    {
+        // The process used 10 s of CPU over 20 s; the meter says 100 J of CPU and 40 J of memory.
+        var energy = new ProcessEnergy(CpuJoules: 100, GpuJoules: 0, RamJoules: 40, "cpu=rapl ram=rapl", IsMeasured: true, "test");
+        var report = ReportBuilder.Build(
+            [
+                new MethodSample("Busy", 1, 0, DurationSeconds: 5, SelfDurationSeconds: 5) { SelfCpuSeconds = 6, InclusiveCpuSeconds = 8 },
+                new MethodSample("Waiting", 1, 0, DurationSeconds: 10, SelfDurationSeconds: 10) { SelfCpuSeconds = 0, InclusiveCpuSeconds = 2 },
+            ],
+            new ProcessSample(DurationSeconds: 20, CpuSeconds: 10, WorkingSetGigabytes: 1),
+            "tests",
+            Guid.Empty,
+            DateTime.Now,
+            EmissionFactors.WorldAverage,
+            energy);
+
+        var busy = report.Methods.Single(m => m.Method == "Busy");
+        var waiting = report.Methods.Single(m => m.Method == "Waiting");
+        Assert.Equal(60 / JoulesPerKwh, busy.CpuEnergyKwh, 15);
+        Assert.Equal(0, waiting.CpuEnergyKwh, 15);
+        Assert.Equal(10 / JoulesPerKwh, busy.RamEnergyKwh, 15);
+        Assert.Equal(20 / JoulesPerKwh, waiting.RamEnergyKwh, 15);
+        Assert.Equal((80 + 10) / JoulesPerKwh, busy.InclusiveEnergyKwh, 15);
+        Assert.Equal(40 / JoulesPerKwh, report.Untracked.CpuEnergyKwh, 15);
+        Assert.Equal(report.EnergyKwh, report.Methods.Sum(m => m.EnergyKwh) + report.Untracked.EnergyKwh, 15);
+        Assert.True(report.EnergyIsMeasured);
+        Assert.Equal("cpu=rapl ram=rapl", report.EnergySource);
+    }
 }

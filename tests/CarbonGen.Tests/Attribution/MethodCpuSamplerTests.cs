@@ -1,0 +1,169 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using CarbonGen.Measurement;
+using CarbonGen.Runtime;
+using CarbonGen.Runtime.Attribution;
+using Xunit;
+
+namespace CarbonGen.Tests.Attribution;
+
+/// <summary>
+/// CPU time is charged to the method on top of each thread's shadow stack (self) and to every method on
+/// it (inclusive), with real threads doing real work. These tests run on Linux, as CI does: thread CPU
+/// times come from procfs.
+/// </summary>
+[Collection(nameof(CpuSamplingCollection))]
+public class MethodCpuSamplerTests
+{
+    private static readonly MethodCpuSampler Sampler = MethodCpuSampler.Shared;
+
+    private static TrackedMethod NewMethod(string name) =>
+        MethodRegistry.Register("Attribution." + name + "." + Guid.NewGuid().ToString("N"), "Attribution", name, null, 0);
+
+    /// <summary>Spins until this thread has used <paramref name="cpu"/> of CPU time (not wall time: the machine may be busy).</summary>
+    private static void BurnCpu(TimeSpan cpu)
+    {
+        var tid = ThreadCpuReader.CurrentThreadId();
+        var start = ThreadCpuReader.ReadOnce(tid);
+        var target = start + (ulong)(cpu.TotalMilliseconds * 1_000_000);
+        var x = 0.0;
+        while (ThreadCpuReader.ReadOnce(tid) < target)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                x += Math.Sqrt(i);
+            }
+        }
+
+        GC.KeepAlive(x);
+    }
+
+    private static (double Self, double Inclusive) Charged(MethodCpuTimes times, TrackedMethod method) =>
+        (times.SelfSeconds[method.Id], times.InclusiveSeconds[method.Id]);
+
+    [Fact]
+    public void Thread_cpu_times_are_readable_here()
+    {
+        Assert.True(Sampler.IsAvailable, "Per-thread CPU times are read from /proc/self/task/<tid>/schedstat; this machine has none.");
+    }
+
+    [Fact]
+    public void Two_methods_burning_cpu_in_a_3_to_1_ratio_are_charged_3_to_1()
+    {
+        var heavy = NewMethod("Heavy");
+        var light = NewMethod("Light");
+        var thread = new Thread(() =>
+        {
+            // Each method samples before it returns, so the test does not depend on where the
+            // background interval happens to fall.
+            var frame = CarbonRuntime.Enter(heavy);
+            BurnCpu(TimeSpan.FromMilliseconds(300));
+            Sampler.Sample();
+            frame.Exit();
+
+            frame = CarbonRuntime.Enter(light);
+            BurnCpu(TimeSpan.FromMilliseconds(100));
+            Sampler.Sample();
+            frame.Exit();
+        });
+        thread.Start();
+        thread.Join();
+
+        var times = Sampler.Snapshot();
+        var (heavySelf, _) = Charged(times, heavy);
+        var (lightSelf, _) = Charged(times, light);
+        Assert.InRange(heavySelf, 0.29, 0.40);
+        Assert.InRange(lightSelf, 0.095, 0.14);
+        Assert.InRange(heavySelf / lightSelf, 2.4, 3.6);
+    }
+
+    [Fact]
+    public void A_sleeping_method_gets_almost_no_cpu_while_a_spinning_one_gets_its_share()
+    {
+        var spinning = NewMethod("Spinning");
+        var sleeping = NewMethod("Sleeping");
+        var spinner = new Thread(() =>
+        {
+            var frame = CarbonRuntime.Enter(spinning);
+            BurnCpu(TimeSpan.FromMilliseconds(400));
+            Sampler.Sample();
+            frame.Exit();
+        });
+        var sleeper = new Thread(() =>
+        {
+            var frame = CarbonRuntime.Enter(sleeping);
+            Thread.Sleep(400);
+            Sampler.Sample();
+            frame.Exit();
+        });
+        spinner.Start();
+        sleeper.Start();
+        spinner.Join();
+        sleeper.Join();
+
+        var times = Sampler.Snapshot();
+        Assert.InRange(Charged(times, spinning).Self, 0.39, 0.6);
+        Assert.InRange(Charged(times, sleeping).Self, 0, 0.02);
+    }
+
+    [Fact]
+    public void Nested_calls_are_charged_to_the_inner_method_and_inclusively_to_both()
+    {
+        var outer = NewMethod("Outer");
+        var inner = NewMethod("Inner");
+        var thread = new Thread(() =>
+        {
+            var o = CarbonRuntime.Enter(outer);
+            BurnCpu(TimeSpan.FromMilliseconds(100));
+            Sampler.Sample();
+            var i = CarbonRuntime.Enter(inner);
+            BurnCpu(TimeSpan.FromMilliseconds(200));
+            Sampler.Sample();
+            i.Exit();
+            o.Exit();
+        });
+        thread.Start();
+        thread.Join();
+
+        var times = Sampler.Snapshot();
+        var (outerSelf, outerInclusive) = Charged(times, outer);
+        var (innerSelf, innerInclusive) = Charged(times, inner);
+        Assert.InRange(outerSelf, 0.095, 0.15);
+        Assert.InRange(innerSelf, 0.195, 0.26);
+        Assert.Equal(innerSelf, innerInclusive, 9);
+        Assert.InRange(outerInclusive, outerSelf + innerSelf - 1e-9, outerSelf + innerSelf + 1e-9);
+    }
+
+    [Fact]
+    public void The_background_sampler_charges_long_running_work_without_help()
+    {
+        Sampler.EnsureStarted();
+        var method = NewMethod("Background");
+        var before = Sampler.Samples;
+        var thread = new Thread(() =>
+        {
+            var frame = CarbonRuntime.Enter(method);
+            BurnCpu(TimeSpan.FromMilliseconds(600));
+
+            // Stay on the stack until the background thread has read at least twice more.
+            var until = Sampler.Samples + 2;
+            var deadline = Stopwatch.StartNew();
+            while (Sampler.Samples < until && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(5);
+            }
+
+            frame.Exit();
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(Sampler.Samples > before);
+        var self = Charged(Sampler.Snapshot(), method).Self;
+        Assert.InRange(self, 0.5, 0.8);
+    }
+}
+
+[CollectionDefinition(nameof(CpuSamplingCollection), DisableParallelization = true)]
+public sealed class CpuSamplingCollection;
