@@ -22,6 +22,9 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     /// <summary>The reason given for a call that is not written as a method call (foreach, collection initializer, query).</summary>
     internal const string ImplicitCallReason = "implicit call";
 
+    /// <summary>The generator's reason for a call inside a lambda converted to an expression tree (<see cref="Interceptability.Check"/>).</summary>
+    internal const string ExpressionTreeReason = "inside an expression tree";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [Descriptors.UninterceptedUse, Descriptors.InterceptionReport];
@@ -116,6 +119,7 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     {
         ImplicitCallReason => "call it explicitly, or track the method that contains this code",
         "not accessible from generated code" => "make it internal or public, or track the accessible method that calls it",
+        ExpressionTreeReason => "call it outside the expression, or accept that the expression is not measured",
         _ => "the generator leaves this shape alone for now; track the method that contains this call to measure it",
     };
 

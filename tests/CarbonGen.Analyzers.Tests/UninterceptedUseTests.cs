@@ -11,6 +11,8 @@ public class UninterceptedUseTests
 {
     private const string Lambda = "call it in a lambda instead, e.g. (x) => M(x), so the call inside is intercepted";
     private const string NotMethodGroups = "interceptors replace calls, not method groups";
+    private const string ExpressionTree = "inside an expression tree";
+    private const string ExpressionTreeAdvice = "call it outside the expression, or accept that the expression is not measured";
 
     private static DiagnosticResult Use(int location, string method, string use, string reason, string advice) =>
         Verify.Diagnostic(Descriptors.UninterceptedUse, location).WithArguments(method, use, reason, advice);
@@ -104,6 +106,60 @@ public class UninterceptedUseTests
         Use(0, "Bag.Add(int)", "implicit call", "implicit call", "call it explicitly, or track the method that contains this code"),
         Use(1, "Bag.Add(int)", "implicit call", "implicit call", "call it explicitly, or track the method that contains this code"),
         Report("0 of 2 call sites to tracked methods intercepted (2 skipped: 2 implicit call); each skipped call is reported as CARBON003"));
+
+    [Fact]
+    public Task Calls_inside_expression_trees_are_reported_and_calls_outside_them_are_not() => Run("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using CarbonGen;
+
+        public static class Work
+        {
+            [Carbon] public static int Twice(int x) => x * 2;
+        }
+
+        public static class Uses
+        {
+            public static int Run(IQueryable<int> query, List<int> items)
+            {
+                Expression<Func<int>> constant = () => {|#0:Work.Twice(1)|};
+                Expression<Func<int, int>> parameter = x => {|#1:Work.Twice(x)|} + 1;
+                var filtered = query.Where(x => {|#2:Work.Twice(x)|} > 2);
+                Expression<Func<IEnumerable<int>, int>> nested = s => s.Sum(x => {|#3:Work.Twice(x)|});
+
+                // Not in a tree: a delegate lambda, and a value computed first and captured by the tree.
+                Func<int, int> compiled = x => Work.Twice(x);
+                var value = Work.Twice(3);
+                Expression<Func<int>> captured = () => value;
+                return constant.Compile()() + parameter.Compile()(1) + filtered.Count() + nested.Compile()(items)
+                    + compiled(1) + captured.Compile()();
+            }
+        }
+        """,
+        Use(0, "Work.Twice(int)", "call", ExpressionTree, ExpressionTreeAdvice),
+        Use(1, "Work.Twice(int)", "call", ExpressionTree, ExpressionTreeAdvice),
+        Use(2, "Work.Twice(int)", "call", ExpressionTree, ExpressionTreeAdvice),
+        Use(3, "Work.Twice(int)", "call", ExpressionTree, ExpressionTreeAdvice),
+        Report("2 of 6 call sites to tracked methods intercepted (4 skipped: 4 inside an expression tree); each skipped call is reported as CARBON003"));
+
+    [Fact]
+    public void The_expression_tree_reason_is_the_generators_own()
+    {
+        // AdviceFor matches the generator's reason text; if Interceptability.Check rewords it, the advice must follow.
+        var reason = GeneratorReason("""
+            using System;
+            using System.Linq.Expressions;
+            using CarbonGen;
+            public static class Work
+            {
+                [Carbon] public static int Twice(int x) => x * 2;
+                public static Expression<Func<int, int>> Tree() => x => Twice(x);
+            }
+            """);
+        Assert.Equal(UninterceptedUseAnalyzer.ExpressionTreeReason, reason);
+    }
 
     [Fact]
     public Task Calls_the_generator_refuses_are_reported_with_its_reason()
