@@ -1,3 +1,4 @@
+using System.Linq;
 using CarbonGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -25,6 +26,7 @@ public sealed class InterceptorGenerator : IIncrementalGenerator
         public const string AllCallSites = nameof(AllCallSites);
         public const string Files = nameof(Files);
         public const string Catalog = nameof(Catalog);
+        public const string AttributeVisible = nameof(AttributeVisible);
     }
 
     /// <inheritdoc />
@@ -63,6 +65,21 @@ public sealed class InterceptorGenerator : IIncrementalGenerator
             if (!isDesignTime)
             {
                 output.AddSource(file.HintName, InterceptorEmitter.EmitFile(file));
+            }
+        });
+
+        var attributeVisible = context.CompilationProvider
+            .Select(static (compilation, _) => compilation
+                .GetTypesByMetadataName(KnownNames.InterceptsLocationAttributeMetadataName)
+                .Any(type => compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)))
+            .WithTrackingName(Steps.AttributeVisible);
+
+        context.RegisterImplementationSourceOutput(catalog.Combine(attributeVisible).Combine(designTime), static (output, input) =>
+        {
+            var ((methods, visible), isDesignTime) = input;
+            if (!isDesignTime && !visible && methods.Count > 0)
+            {
+                output.AddSource(InterceptorEmitter.AttributeHintName, InterceptorEmitter.EmitAttribute());
             }
         });
 

@@ -13,5 +13,7 @@ internal static class KnownNames
     public const string GeneratedNamespace = "CarbonGen.Generated";
     public const string CatalogClass = "CarbonCatalog";
 
+    public const string InterceptsLocationAttributeMetadataName = "System.Runtime.CompilerServices.InterceptsLocationAttribute";
+
     public const string DesignTimeBuildProperty = "build_property.DesignTimeBuild";
 }

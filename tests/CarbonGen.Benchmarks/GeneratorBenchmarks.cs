@@ -39,6 +39,14 @@ public class GeneratorBenchmarks
         return Fresh().Emit(stream).Success;
     }
 
+    [Benchmark(Description = "compiler: emit, with the generator")]
+    public bool CompileWithGenerator()
+    {
+        Driver().RunGeneratorsAndUpdateCompilation(Fresh(), out var output, out _);
+        using var stream = new System.IO.MemoryStream();
+        return output.Emit(stream).Success;
+    }
+
     [Benchmark(Description = "generator: cold run")]
     public int GeneratorCold() =>
         Driver().RunGenerators(Fresh()).GetRunResult().GeneratedTrees.Length;

@@ -138,7 +138,7 @@ public class ShapeSnapshotTests
         GeneratorHarness.AssertClean(output);
 
         var sources = GeneratorHarness.GeneratedSources(result);
-        Assert.Equal(new[] { InterceptorEmitter.CatalogHintName, name + ".Carbon.g.cs" }.Order(System.StringComparer.Ordinal), sources.Keys.Order(System.StringComparer.Ordinal));
+        Assert.Equal(new[] { InterceptorEmitter.AttributeHintName, InterceptorEmitter.CatalogHintName, name + ".Carbon.g.cs" }.Order(System.StringComparer.Ordinal), sources.Keys.Order(System.StringComparer.Ordinal));
         Snapshot.Match("Shapes/" + name, sources[name + ".Carbon.g.cs"]);
     }
 }

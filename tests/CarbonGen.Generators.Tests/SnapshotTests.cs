@@ -88,7 +88,7 @@ public class SnapshotTests
         GeneratorHarness.AssertClean(output);
 
         var sources = GeneratorHarness.GeneratedSources(result);
-        Assert.Equal(["CarbonGen.Catalog.g.cs", "Checkout.Carbon.g.cs", "Trail.Carbon.g.cs"], sources.Keys.Order(System.StringComparer.Ordinal));
+        Assert.Equal(["CarbonGen.Catalog.g.cs", "CarbonGen.InterceptsLocationAttribute.g.cs", "Checkout.Carbon.g.cs", "Trail.Carbon.g.cs"], sources.Keys.Order(System.StringComparer.Ordinal));
         foreach (var (hint, text) in sources)
         {
             Snapshot.Match("Shop/" + hint, text);
@@ -116,6 +116,26 @@ public class SnapshotTests
         var compilation = GeneratorHarness.CreateCompilation([("/src/Library.cs", Library), ("/src/a/Calls.cs", caller), ("/src/b/Calls.cs", caller.Replace("Shop.X", "Shop.Y"))]);
         var (result, output) = GeneratorHarness.Run(compilation);
         GeneratorHarness.AssertClean(output);
-        Assert.Equal(["Calls.2.Carbon.g.cs", "Calls.Carbon.g.cs", "CarbonGen.Catalog.g.cs"], GeneratorHarness.GeneratedSources(result).Keys.Order(System.StringComparer.Ordinal));
+        Assert.Equal(["Calls.2.Carbon.g.cs", "Calls.Carbon.g.cs", "CarbonGen.Catalog.g.cs", "CarbonGen.InterceptsLocationAttribute.g.cs"], GeneratorHarness.GeneratedSources(result).Keys.Order(System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_InterceptsLocationAttribute_the_compilation_already_sees_is_used_instead_of_declaring_one()
+    {
+        const string own = """
+            namespace System.Runtime.CompilerServices
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+                internal sealed class InterceptsLocationAttribute(int version, string data) : System.Attribute
+                {
+                    public int Version { get; } = version;
+                    public string Data { get; } = data;
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation([("/src/Library.cs", Library), ("/src/Checkout.cs", Checkout), ("/src/Own.cs", own)]);
+        var (result, output) = GeneratorHarness.Run(compilation);
+        GeneratorHarness.AssertClean(output);
+        Assert.DoesNotContain(InterceptorEmitter.AttributeHintName, GeneratorHarness.GeneratedSources(result).Keys);
     }
 }

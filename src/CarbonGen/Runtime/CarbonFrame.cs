@@ -15,7 +15,7 @@ public readonly struct CarbonFrame
     private readonly ThreadAccumulator _accumulator;
     private readonly long _savedChildTicks;
     private readonly long _start;
-    private readonly bool _countsCall;
+    private readonly int _callIncrement;
 
     internal CarbonFrame(ThreadAccumulator accumulator, int id, long savedChildTicks, long start, bool countsCall)
     {
@@ -23,7 +23,7 @@ public readonly struct CarbonFrame
         Id = id;
         _savedChildTicks = savedChildTicks;
         _start = start;
-        _countsCall = countsCall;
+        _callIncrement = countsCall ? 1 : 0;
     }
 
     /// <summary>The tracked method's id.</summary>
@@ -40,16 +40,13 @@ public readonly struct CarbonFrame
     }
 
     /// <summary>Closes the call (or step): counts it and adds its inclusive and self time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Exit()
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var accumulator = _accumulator;
         ref var slot = ref accumulator.Slot(Id);
-        if (_countsCall)
-        {
-            slot.Calls++;
-        }
-
+        slot.Calls += _callIncrement;
         slot.SelfTicks += elapsed - accumulator.ChildTicks;
         if (--slot.Depth == 0)
         {
@@ -57,6 +54,6 @@ public readonly struct CarbonFrame
         }
 
         accumulator.ChildTicks = _savedChildTicks + elapsed;
-        System.Threading.Volatile.Write(ref accumulator.StackDepth, accumulator.StackDepth - 1);
+        accumulator.StackDepth--;
     }
 }

@@ -37,7 +37,7 @@ public static class CarbonRuntime
             accumulator.Stack[depth] = id;
         }
 
-        Volatile.Write(ref accumulator.StackDepth, depth + 1);
+        accumulator.StackDepth = depth + 1;
         var saved = accumulator.ChildTicks;
         accumulator.ChildTicks = 0;
         return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp(), countsCall);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CarbonGen.Runtime;
@@ -37,7 +38,7 @@ internal sealed class ThreadAccumulator
     /// the owning thread only; the CPU sampler reads it from its own thread to charge this thread's CPU
     /// time to the method on top (self) and to every method on it (inclusive).
     /// </summary>
-    internal readonly int[] Stack = new int[StackCapacity];
+    internal ShadowStack Stack;
 
     /// <summary>Active tracked calls on this thread (may exceed <see cref="StackCapacity"/>).</summary>
     internal int StackDepth;
@@ -55,12 +56,17 @@ internal sealed class ThreadAccumulator
     internal ulong LastCpuNanoseconds;
 
     /// <summary>This thread's accumulator, created and registered on the thread's first tracked call.</summary>
-    internal static ThreadAccumulator Current => t_current ?? CreateForCurrentThread();
+    internal static ThreadAccumulator Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_current ?? CreateForCurrentThread();
+    }
 
     /// <summary>The counters, indexed by <see cref="TrackedMethod.Id"/>.</summary>
     internal MethodSlot[] Slots => _slots;
 
     /// <summary>Returns the slot of a method, growing the array when the method was registered after it was sized.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref MethodSlot Slot(int id)
     {
         var slots = _slots;
@@ -75,6 +81,7 @@ internal sealed class ThreadAccumulator
     /// <summary>Every accumulator created so far, for the reporter.</summary>
     internal static ThreadAccumulator[] All => Volatile.Read(ref s_all);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private MethodSlot[] Grow(int id)
     {
         // Rare: a catalog registered new methods after this thread's first call. Only the owning
@@ -85,6 +92,7 @@ internal sealed class ThreadAccumulator
         return grown;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static ThreadAccumulator CreateForCurrentThread()
     {
         var accumulator = new ThreadAccumulator(MethodRegistry.Count, Measurement.ThreadCpuReader.CurrentThreadId());

@@ -161,7 +161,7 @@ internal sealed class MethodCpuSampler
             return;
         }
 
-        var stack = thread.Stack;
+        ReadOnlySpan<int> stack = thread.Stack;
         var top = stack[depth - 1];
         if ((uint)top < (uint)_selfNanoseconds.Length)
         {
@@ -171,7 +171,7 @@ internal sealed class MethodCpuSampler
         for (var i = 0; i < depth; i++)
         {
             var id = stack[i];
-            if ((uint)id < (uint)_inclusiveNanoseconds.Length && Array.IndexOf(stack, id, 0, i) < 0)
+            if ((uint)id < (uint)_inclusiveNanoseconds.Length && stack[..i].IndexOf(id) < 0)
             {
                 // Once per method however deep the recursion.
                 _inclusiveNanoseconds[id] += nanoseconds;
