@@ -40,7 +40,10 @@ public static class CarbonTracker
             ? ProcessEnergyAttribution.From(EnergySampler.Shared.Snapshot(), settings.TrackingMode, process, MachineInfo.TotalMemoryGigabytes)
             : null;
         var methods = SampleMethods(MethodCpuSampler.Shared.Snapshot());
-        return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings), energy);
+        return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings), energy) with
+        {
+            TrackingMode = settings.TrackingMode,
+        };
     }
 
     /// <summary>Writes the summary (to standard error) and the CSV files now, as they would be written at exit.</summary>

@@ -89,5 +89,15 @@ public sealed class CsvTests : IDisposable
         Assert.Equal(["N.T.M(int, string)", "(untracked)"], MethodsCsv.Rows(report).Select(r => r[3]));
     }
 
+    [Theory]
+    [InlineData(TrackingMode.Process, "process")]
+    [InlineData(TrackingMode.Machine, "machine")]
+    public void The_run_file_names_the_tracking_mode(TrackingMode mode, string expected)
+    {
+        var report = ReportBuilder.Build([], new ProcessSample(1, 1, 1), "proj", Guid.NewGuid(), DateTime.Now) with { TrackingMode = mode };
+        var row = Assert.Single(EmissionsCsv.Rows(report));
+        Assert.Equal(expected, row[Array.IndexOf(EmissionsCsv.Header.Split(','), "tracking_mode")]);
+    }
+
     private static void Fail(string warning) => Assert.Fail("unexpected warning: " + warning);
 }

@@ -88,6 +88,9 @@ public sealed record CarbonReport
     /// <summary>Where the energy figures came from, e.g. <c>cpu-time-model</c> (an estimate, not a measurement).</summary>
     public required string EnergySource { get; init; }
 
+    /// <summary><c>process</c> (this process's share of the machine's energy) or <c>machine</c>.</summary>
+    public TrackingMode TrackingMode { get; init; } = TrackingMode.Process;
+
     /// <summary>Whether every energy figure came from a hardware counter (RAPL, hwmon, NVML) rather than a model.</summary>
     public bool EnergyIsMeasured { get; init; }
 

@@ -61,7 +61,7 @@ internal static class EmissionsCsv
             string.Empty, // longitude
             string.Empty, // latitude
             CsvFile.Number(totalRam),
-            "process",
+            report.TrackingMode == TrackingMode.Machine ? "machine" : "process",
             CsvFile.Number(cpuUtilization),
             CsvFile.Number(0L), // gpu_utilization_percent
             CsvFile.Number(ramUtilization),
