@@ -205,39 +205,10 @@ internal sealed class RaplEnergySource : IEnergySource
             return true;
         }
 
-        for (var i = 0; i < _files.Length; i++)
+        if (CounterReading.TryReadAll(_files, _tracks, now, _warn, static track => " and that is not a wraparound" + (track.MaxRange == 0 ? " (max_energy_range_uj is unreadable)" : string.Empty), out joules) is { } failure)
         {
-            if (!_files[i].TryRead(out var raw, out var error))
-            {
-                Status = EnergySourceStatus.Failed(error!);
-                return false;
-            }
-
-            ref var track = ref _tracks[i];
-            var previous = track.Last;
-            switch (track.Advance(raw, now))
-            {
-                case CounterStep.Implausible:
-                    Status = EnergySourceStatus.Failed(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{_files[i].Path} jumped from {previous} to {raw} µJ, more than {CounterTrack.MaxPlausibleWatts} W could use: not an energy reading"));
-                    return false;
-                case CounterStep.Reset when track.Resets > 1:
-                    Status = EnergySourceStatus.Failed(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{_files[i].Path} went backwards again (from {previous} to {raw} µJ) and cannot be trusted"));
-                    return false;
-                case CounterStep.Reset:
-                    _warn(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"CarbonGen: warning: {_files[i].Path} went backwards (from {previous} to {raw} µJ) and that is not a wraparound{(track.MaxRange == 0 ? " (max_energy_range_uj is unreadable)" : string.Empty)}: counted as a counter reset, no energy is subtracted."));
-                    break;
-            }
-        }
-
-        for (var i = 0; i < _tracks.Length; i++)
-        {
-            joules += _tracks[i].Joules;
+            Status = EnergySourceStatus.Failed(failure);
+            return false;
         }
 
         return true;
