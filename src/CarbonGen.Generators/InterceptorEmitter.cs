@@ -181,6 +181,8 @@ internal static class InterceptorEmitter
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name).Concat(method.TypeParameters.Select(t => t.Name)), StringComparer.Ordinal);
         var receiver = Unique("receiver", taken);
         var frame = Unique("frame", taken);
+        var flow = Unique("flow", taken);
+        var isAsync = method.Kind == MeasurementKinds.Asynchronous;
         var field = "global::" + KnownNames.GeneratedNamespace + "." + KnownNames.CatalogClass + "." + CatalogField(method);
 
         w.Line("/// <summary>Measures calls to <c>" + Xml(method.DisplayName) + "</c>.</summary>");
@@ -217,6 +219,11 @@ internal static class InterceptorEmitter
 
         w.Open();
         w.Line("var " + frame + " = global::CarbonGen.Runtime.CarbonRuntime.Enter(" + field + ");");
+        if (isAsync)
+        {
+            w.Line("var " + flow + " = global::CarbonGen.Runtime.AsyncFlow.Begin(" + field + ");");
+        }
+
         w.Open("try");
         w.Line(method.ReturnsVoid ? call + ";" : "return " + refPrefix + Measured(method, call, frame, field) + ";");
         w.Close();
@@ -226,6 +233,11 @@ internal static class InterceptorEmitter
         w.Line("throw;");
         w.Close();
         w.Open("finally");
+        if (isAsync)
+        {
+            w.Line(flow + ".End();");
+        }
+
         w.Line(frame + ".Exit();");
         w.Close();
         w.Close();

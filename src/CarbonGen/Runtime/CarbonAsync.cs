@@ -67,6 +67,12 @@ public static class CarbonAsync
             return;
         }
 
+        var method = MethodRegistry.All[id];
+        if (!method.HasCompletedAsynchronously)
+        {
+            method.HasCompletedAsynchronously = true;
+        }
+
         task.ContinueWith(
             s_completed,
             new PendingCall(id, Stopwatch.GetTimestamp()),

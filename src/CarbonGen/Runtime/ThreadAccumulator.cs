@@ -43,6 +43,9 @@ internal sealed class ThreadAccumulator
     /// <summary>Active tracked calls on this thread (may exceed <see cref="StackCapacity"/>).</summary>
     internal int StackDepth;
 
+    /// <summary>The tracked async methods whose continuation this thread is running, innermost first (see <see cref="AsyncFlow"/>).</summary>
+    internal AsyncFlowNode? AsyncFlow;
+
     /// <summary>The kernel's id of the owning thread (for its CPU time in procfs), or -1 where unknown.</summary>
     internal int ThreadId { get; }
 

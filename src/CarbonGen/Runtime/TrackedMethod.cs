@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Threading;
 
 namespace CarbonGen.Runtime;
 
@@ -41,6 +42,15 @@ public sealed class TrackedMethod
 
     /// <summary>Whether the method is synchronous, asynchronous or an iterator.</summary>
     public TrackedMethodKind Kind { get; }
+
+    /// <summary>Set once a call of this method returned a task that was not yet complete (see <see cref="AsyncFlow"/>).</summary>
+    internal bool HasCompletedAsynchronously
+    {
+        get => Volatile.Read(ref _hasCompletedAsynchronously);
+        set => Volatile.Write(ref _hasCompletedAsynchronously, value);
+    }
+
+    private bool _hasCompletedAsynchronously;
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

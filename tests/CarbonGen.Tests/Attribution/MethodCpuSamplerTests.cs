@@ -136,6 +136,45 @@ public class MethodCpuSamplerTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Cpu_used_after_an_await_is_charged_to_the_async_method()
+    {
+        var method = NewMethod("AfterAwait");
+
+        // What a generated interceptor does around a call of a tracked async method.
+        async System.Threading.Tasks.Task Body()
+        {
+            await System.Threading.Tasks.Task.Yield();
+            BurnCpu(TimeSpan.FromMilliseconds(200));
+            Sampler.Sample(); // still inside the continuation
+        }
+
+        System.Threading.Tasks.Task Call()
+        {
+            var frame = CarbonRuntime.Enter(method);
+            var flow = AsyncFlow.Begin(method);
+            try
+            {
+                return CarbonAsync.Track(Body(), frame);
+            }
+            finally
+            {
+                flow.End();
+                frame.Exit();
+            }
+        }
+
+        // The first call teaches CarbonGen that the method completes asynchronously; the second flows.
+        await System.Threading.Tasks.Task.Run(Call);
+        Assert.True(method.HasCompletedAsynchronously);
+        var before = Charged(Sampler.Snapshot(), method);
+        await System.Threading.Tasks.Task.Run(Call);
+        var after = Charged(Sampler.Snapshot(), method);
+
+        Assert.InRange(after.Self - before.Self, 0.19, 0.3);
+        Assert.InRange(after.Inclusive - before.Inclusive, 0.19, 0.3);
+    }
+
+    [Fact]
     public void The_background_sampler_charges_long_running_work_without_help()
     {
         Sampler.EnsureStarted();

@@ -155,27 +155,54 @@ internal sealed class MethodCpuSampler
     private void Charge(ThreadAccumulator thread, long nanoseconds)
     {
         var depth = Math.Min(Volatile.Read(ref thread.StackDepth), ThreadAccumulator.StackCapacity);
-        if (depth <= 0)
+        var flow = Volatile.Read(ref thread.AsyncFlow);
+        if (depth <= 0 && flow is null)
         {
             _outsideNanoseconds += nanoseconds;
             return;
         }
 
+        // Self: the method on top of the shadow stack, else the async method whose continuation this is.
         ReadOnlySpan<int> stack = thread.Stack;
-        var top = stack[depth - 1];
-        if ((uint)top < (uint)_selfNanoseconds.Length)
-        {
-            _selfNanoseconds[top] += nanoseconds;
-        }
+        AddTo(_selfNanoseconds, depth > 0 ? stack[depth - 1] : flow!.Method.Id, nanoseconds);
 
+        // Inclusive: every method on the stack and every async method awaiting, once each however deep the recursion.
         for (var i = 0; i < depth; i++)
         {
-            var id = stack[i];
-            if ((uint)id < (uint)_inclusiveNanoseconds.Length && stack[..i].IndexOf(id) < 0)
+            if (stack[..i].IndexOf(stack[i]) < 0)
             {
-                // Once per method however deep the recursion.
-                _inclusiveNanoseconds[id] += nanoseconds;
+                AddTo(_inclusiveNanoseconds, stack[i], nanoseconds);
             }
+        }
+
+        for (var (node, levels) = (flow, 0); node is not null && levels < ThreadAccumulator.StackCapacity; node = node.Parent, levels++)
+        {
+            var id = node.Method.Id;
+            if (stack[..depth].IndexOf(id) < 0 && !SeenAbove(flow!, node, id))
+            {
+                AddTo(_inclusiveNanoseconds, id, nanoseconds);
+            }
+        }
+    }
+
+    private static bool SeenAbove(AsyncFlowNode first, AsyncFlowNode node, int id)
+    {
+        for (var n = first; n != node; n = n.Parent!)
+        {
+            if (n.Method.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddTo(long[] counters, int id, long nanoseconds)
+    {
+        if ((uint)id < (uint)counters.Length)
+        {
+            counters[id] += nanoseconds;
         }
     }
 }
