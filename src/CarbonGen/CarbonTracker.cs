@@ -56,7 +56,11 @@ public static class CarbonTracker
         var (resolver, timeline) = IntensitySampler.Current;
         var now = DateTimeOffset.Now;
         var start = RunClock.StartedAt == default ? now : new DateTimeOffset(RunClock.StartedAt);
-        var intensity = resolver.IsLive ? timeline.AverageGramsPerKwh(start, now) : resolver.Baseline;
+        var intensity = !resolver.IsLive
+            ? resolver.Baseline
+            : EnergySampler.Shared.HasStarted
+                ? timeline.WeightedByEnergy(EnergySampler.Shared.History, start, now)
+                : timeline.AverageGramsPerKwh(start, now);
         return new EmissionFactors(intensity, resolver.Pue, resolver.Wue, resolver.Location, settings.ExperimentId ?? string.Empty, EmbodiedEmissions.From(settings));
     }
 

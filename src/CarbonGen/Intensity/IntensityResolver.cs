@@ -32,6 +32,12 @@ public sealed class IntensityResolver : IDisposable
         if (Baseline.Source != IntensityReading.Forced && !string.IsNullOrEmpty(options.ElectricityMapsToken))
         {
             _zone = options.ElectricityMapsZone ?? ZoneOf(Location);
+            if (options.ElectricityMapsZone is null && _zone == "US")
+            {
+                _warn("CarbonGen: warning: Electricity Maps divides the United States into balancing-authority zones, so zone 'US' may be refused: " +
+                      "set CARBONGEN_ELECTRICITYMAPS_ZONE (e.g. US-CAL-CISO, US-NY-NYIS, US-MIDA-PJM). Until then, a refusal falls back to the static figure.");
+            }
+
             if (_zone is null)
             {
                 _warn("CarbonGen: warning: CARBONGEN_ELECTRICITYMAPS_TOKEN is set but no zone is known: set CARBONGEN_ELECTRICITYMAPS_ZONE (e.g. FR, DE, SE-SE3) or CARBONGEN_COUNTRY. Live data is not used.");
@@ -178,12 +184,20 @@ public sealed class IntensityResolver : IDisposable
         return new IntensityReading(IntensityData.WorldAverageGramsPerKwh, IntensityReading.WorldAverage, "IEA 2019");
     }
 
-    /// <summary>The Electricity Maps zone for a location: Nordic bidding zones as <c>SE-SE3</c>, otherwise the country's alpha-2 code.</summary>
+    /// <summary>
+    /// The Electricity Maps zone for a location: Nordic bidding zones as <c>SE-SE3</c>, Canadian provinces
+    /// as <c>CA-QC</c>, otherwise the country's alpha-2 code (the United States need an explicit zone).
+    /// </summary>
     internal static string? ZoneOf(GridLocation location)
     {
         if (location.Region is { } region && (region.CountryAlpha3 is "SWE" or "NOR") && region.Code.Length == 3)
         {
             return region.Code[..2] + "-" + region.Code;
+        }
+
+        if (location.Region is { CountryAlpha3: "CAN" } province)
+        {
+            return "CA-" + province.Code;
         }
 
         return location.Country?.Alpha2;

@@ -16,13 +16,14 @@ internal static class IntensitySampler
     private static readonly object s_gate = new();
     private static Task<(IntensityResolver Resolver, IntensityTimeline Timeline)>? s_state;
     private static Timer? s_timer;
+    private static int s_generation;
 
     /// <summary>Starts resolving in the background (at the first tracked call).</summary>
     internal static void Start()
     {
         lock (s_gate)
         {
-            s_state ??= Task.Run(Initialize);
+            s_state ??= Begin();
         }
     }
 
@@ -31,8 +32,15 @@ internal static class IntensitySampler
     {
         lock (s_gate)
         {
+            // An initialisation still running belongs to the old settings: it must not install its timer.
+            s_generation++;
             s_timer?.Dispose();
             s_timer = null;
+            if (s_state is { IsCompletedSuccessfully: true } done)
+            {
+                done.Result.Resolver.Dispose();
+            }
+
             s_state = null;
         }
     }
@@ -45,14 +53,21 @@ internal static class IntensitySampler
             Task<(IntensityResolver, IntensityTimeline)> state;
             lock (s_gate)
             {
-                state = s_state ??= Task.Run(Initialize);
+                state = s_state ??= Begin();
             }
 
             return state.GetAwaiter().GetResult();
         }
     }
 
-    private static (IntensityResolver, IntensityTimeline) Initialize()
+    /// <summary>Starts an initialisation for the current generation of settings (call under the lock).</summary>
+    private static Task<(IntensityResolver, IntensityTimeline)> Begin()
+    {
+        var generation = s_generation;
+        return Task.Run(() => Initialize(generation));
+    }
+
+    private static (IntensityResolver, IntensityTimeline) Initialize(int generation)
     {
         var timeline = new IntensityTimeline();
         IntensityResolver resolver;
@@ -66,13 +81,16 @@ internal static class IntensitySampler
                 var period = TimeSpan.FromSeconds(options.SamplingIntervalSeconds);
                 lock (s_gate)
                 {
-                    s_timer = new Timer(_ => Sample(resolver, timeline), null, period, period);
+                    if (generation == s_generation)
+                    {
+                        s_timer = new Timer(_ => Sample(resolver, timeline), null, period, period);
+                    }
                 }
             }
         }
         catch (Exception e)
         {
-            CarbonLog.Warn($"CarbonGen: warning: the carbon intensity could not be resolved ({e.GetType().Name}: {e.Message}); the world average of 475 g CO2eq/kWh applies.");
+            CarbonLog.Warn($"CarbonGen: warning: the carbon intensity could not be resolved ({e.GetType().Name}: {e.Message}); the world average of {IntensityData.WorldAverageGramsPerKwh} g CO2eq/kWh applies.");
             resolver = new IntensityResolver(new CarbonOptions(), static _ => { });
             timeline.Record(DateTimeOffset.Now, new IntensityReading(IntensityData.WorldAverageGramsPerKwh, IntensityReading.WorldAverage, "fallback"));
         }

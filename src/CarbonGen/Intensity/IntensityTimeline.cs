@@ -112,6 +112,34 @@ public sealed class IntensityTimeline
         return new IntensityReading(weighted / seconds, string.Join("+", sources), string.Join("; ", details));
     }
 
+    /// <summary>
+    /// The intensity of the run weighted by the energy of each interval between two energy samples
+    /// (Σ E·I / Σ E): a run idle while the grid was clean and busy while it was dirty gets the dirty
+    /// figure. Falls back to <see cref="AverageGramsPerKwh"/> when no energy was sampled.
+    /// </summary>
+    /// <param name="energy">Cumulative energy (any unit) at each sample, in time order.</param>
+    /// <param name="start">Start of the run.</param>
+    /// <param name="end">End of the run.</param>
+    public IntensityReading WeightedByEnergy(IReadOnlyList<(DateTimeOffset At, double Energy)> energy, DateTimeOffset start, DateTimeOffset end)
+    {
+        var average = AverageGramsPerKwh(start, end);
+        double weighted = 0, total = 0;
+        var previous = (At: start, Energy: 0.0);
+        foreach (var sample in energy)
+        {
+            var used = sample.Energy - previous.Energy;
+            if (used > 0 && sample.At > previous.At)
+            {
+                weighted += used * (At(previous.At + TimeSpan.FromTicks((sample.At - previous.At).Ticks / 2))?.GramsPerKwh ?? average.GramsPerKwh);
+                total += used;
+            }
+
+            previous = sample;
+        }
+
+        return total > 0 ? average with { GramsPerKwh = weighted / total } : average;
+    }
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -32,6 +32,7 @@ internal sealed class EnergySampler : IDisposable
 
     private readonly object _gate = new();
     private readonly object _sampleGate = new();
+    private readonly System.Collections.Generic.List<(DateTimeOffset At, double Joules)> _history = [];
     private readonly ManualResetEvent _stop = new(false);
     private readonly Func<double> _clock;
     private int _state;
@@ -158,6 +159,19 @@ internal sealed class EnergySampler : IDisposable
         lock (_sampleGate)
         {
             Meter.Sample(_clock());
+            _history.Add((DateTimeOffset.Now, Meter.Snapshot().TotalJoules));
+        }
+    }
+
+    /// <summary>The machine's cumulative energy (J) at each sample so far, in time order: weights a changing intensity.</summary>
+    internal System.Collections.Generic.IReadOnlyList<(DateTimeOffset At, double Energy)> History
+    {
+        get
+        {
+            lock (_sampleGate)
+            {
+                return _history.ToArray();
+            }
         }
     }
 
