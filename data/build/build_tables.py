@@ -179,6 +179,8 @@ def cloud_regions(reference, country_rows):
                 source = "ccf-carbonfootprint"
         if r["provider"] == "aws" and "EEA" in r["location_source"] + r["source_note"]:
             source = "ccf-eea"
+        # The data year follows what CCF built the factor from, whatever the provider.
+        year = {"ccf-egrid2020": 2020, "ccf-eea": 2020, "ccf-carbonfootprint": 2021}[source]
         rows.append([r["provider"], r["region"], display, country_of(r["location"]), r["location"], number(r["grid_gco2e_per_kwh"]), year, source])
 
     ccf_gcp = {r["region"]: r for r in ccf if r["provider"] == "gcp"}

@@ -34,6 +34,14 @@ public sealed class BuildSettingsGenerator : IIncrementalGenerator
     {
         var values = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
         {
+            // Only the application bakes its settings: a library's initializer would run whenever the library
+            // loads and could override the application's own values.
+            if (options.GlobalOptions.TryGetValue("build_property.OutputType", out var outputType)
+                && string.Equals(outputType.Trim(), "Library", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return string.Empty;
+            }
+
             var builder = new StringBuilder();
             foreach (var property in Properties)
             {

@@ -35,6 +35,15 @@ public class BuildSettingsGeneratorTests
     }
 
     [Fact]
+    public void A_library_bakes_nothing_so_it_cannot_override_the_application()
+    {
+        var (library, _) = Run(new() { ["CarbonCountry"] = "FRA", ["OutputType"] = "Library" });
+        Assert.Empty(library.GeneratedTrees);
+        var (application, _) = Run(new() { ["CarbonCountry"] = "FRA", ["OutputType"] = "Exe" });
+        Assert.Single(application.GeneratedTrees);
+    }
+
+    [Fact]
     public void Nothing_is_emitted_without_a_reference_to_the_runtime()
     {
         var (result, _) = Run(new() { ["CarbonCountry"] = "FRA" }, GeneratorHarness.ReferencesWithoutCarbonGen);

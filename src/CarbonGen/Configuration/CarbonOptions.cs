@@ -31,7 +31,7 @@ public sealed class CarbonOptions
     private string? _cloudRegion;
     private double? _pue;
     private double _wue;
-    private string _outputDirectory = Directory.GetCurrentDirectory();
+    private string? _outputDirectory;
     private bool _printSummary = true;
     private bool _writeCsv = true;
     private TrackingMode _trackingMode = TrackingMode.Process;
@@ -84,7 +84,7 @@ public sealed class CarbonOptions
     public double Wue { get => _wue; init => Set(ref _wue, value); }
 
     /// <summary>Folder that receives <c>emissions.csv</c> and <c>emissions_methods.csv</c>. Default: the current directory.</summary>
-    public string OutputDirectory { get => _outputDirectory; init => Set(ref _outputDirectory, value); }
+    public string OutputDirectory { get => _outputDirectory ?? CurrentDirectory(); init => Set(ref _outputDirectory, value); }
 
     /// <summary>Whether the per-method summary is printed to standard error at exit. Default: <see langword="true"/>.</summary>
     public bool PrintSummary { get => _printSummary; init => Set(ref _printSummary, value); }
@@ -217,7 +217,7 @@ public sealed class CarbonOptions
         nameof(CloudRegion) => _cloudRegion,
         nameof(Pue) => _pue,
         nameof(Wue) => _wue,
-        nameof(OutputDirectory) => _outputDirectory,
+        nameof(OutputDirectory) => OutputDirectory,
         nameof(PrintSummary) => _printSummary,
         nameof(WriteCsv) => _writeCsv,
         nameof(TrackingMode) => _trackingMode,
@@ -242,5 +242,18 @@ public sealed class CarbonOptions
     {
         var name = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
         return string.IsNullOrEmpty(name) ? "carbongen" : name!;
+    }
+
+    /// <summary>The working directory, or the temporary folder when it no longer exists (tracking must not throw).</summary>
+    private static string CurrentDirectory()
+    {
+        try
+        {
+            return Directory.GetCurrentDirectory();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Path.GetTempPath();
+        }
     }
 }

@@ -19,7 +19,8 @@ public static class CloudMetadata
     public static (string Provider, string Region)? Detect(string baseUrl, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
         var root = baseUrl.TrimEnd('/');
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        // The metadata endpoint is link-local: never send the request through a proxy.
+        using var http = handler is null ? new HttpClient(new SocketsHttpHandler { UseProxy = false }) : new HttpClient(handler, disposeHandler: false);
         http.Timeout = timeout;
 
         // GCP: "projects/123/zones/europe-west1-b" → europe-west1.

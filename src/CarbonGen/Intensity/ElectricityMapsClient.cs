@@ -118,6 +118,11 @@ public sealed class ElectricityMapsClient : IDisposable
         {
             return (null, $"Electricity Maps could not be reached at {url}: {e.Message}");
         }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            // The message could quote a header value, that is the token: name the kind of failure only.
+            return (null, $"Electricity Maps could not be asked for zone '{zone}' at {url} ({e.GetType().Name}: check CARBONGEN_ELECTRICITYMAPS_URL and the token's characters)");
+        }
     }
 
     /// <inheritdoc />

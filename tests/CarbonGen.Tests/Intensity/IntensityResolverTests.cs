@@ -109,4 +109,21 @@ public class IntensityResolverTests
         Assert.Equal(1.8, r.Wue);
         Assert.Equal(1.0, r.Pue);
     }
+
+    [Fact]
+    public void Live_data_asks_for_a_Canadian_province_zone_and_warns_that_the_US_needs_one()
+    {
+        var (quebec, quebecWarnings) = Resolve(new CarbonOptions { Country = "CAN", Region = "QC", ElectricityMapsToken = "secret-token", ElectricityMapsUrl = "http://127.0.0.1:9" });
+        Assert.Equal("CA-QC", quebec.Zone);
+        Assert.DoesNotContain(quebecWarnings, w => w.Contains("balancing-authority", StringComparison.Ordinal));
+
+        var (usa, usaWarnings) = Resolve(new CarbonOptions { Country = "USA", ElectricityMapsToken = "secret-token", ElectricityMapsUrl = "http://127.0.0.1:9" });
+        Assert.Equal("US", usa.Zone);
+        var warning = Assert.Single(usaWarnings, w => w.Contains("CARBONGEN_ELECTRICITYMAPS_ZONE", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret-token", warning);
+
+        var (explicitZone, explicitWarnings) = Resolve(new CarbonOptions { Country = "USA", ElectricityMapsZone = "US-CAL-CISO", ElectricityMapsToken = "secret-token", ElectricityMapsUrl = "http://127.0.0.1:9" });
+        Assert.Equal("US-CAL-CISO", explicitZone.Zone);
+        Assert.DoesNotContain(explicitWarnings, w => w.Contains("balancing-authority", StringComparison.Ordinal));
+    }
 }

@@ -41,4 +41,29 @@ public class IntensityTimelineTests
         Assert.Equal(1, timeline.At(T0.AddMinutes(5))!.Value.GramsPerKwh);
         Assert.Equal(2, timeline.At(T0.AddHours(3))!.Value.GramsPerKwh);
     }
+
+    [Fact]
+    public void Weighted_by_energy_a_run_busy_while_the_grid_is_dirty_gets_the_dirty_figure()
+    {
+        var timeline = new IntensityTimeline();
+        timeline.Record(T0, new IntensityReading(100, "electricitymaps", "zone FR"));
+        timeline.Record(T0.AddHours(1), new IntensityReading(300, "electricitymaps", "zone FR"));
+
+        // 10 J in the clean hour, 90 J in the dirty one (cumulative figures at each sample).
+        (DateTimeOffset, double)[] energy = [(T0.AddMinutes(30), 5), (T0.AddHours(1), 10), (T0.AddMinutes(90), 55), (T0.AddHours(2), 100)];
+        var weighted = timeline.WeightedByEnergy(energy, T0, T0.AddHours(2));
+
+        Assert.Equal((10 * 100 + 90 * 300) / 100.0, weighted.GramsPerKwh, 9);
+        Assert.Equal(200, timeline.AverageGramsPerKwh(T0, T0.AddHours(2)).GramsPerKwh, 9);
+        Assert.Equal("electricitymaps", weighted.Source);
+    }
+
+    [Fact]
+    public void Without_energy_samples_the_time_average_applies()
+    {
+        var timeline = new IntensityTimeline();
+        timeline.Record(T0, new IntensityReading(100, "electricitymaps", "zone FR"));
+        timeline.Record(T0.AddHours(1), new IntensityReading(300, "electricitymaps", "zone FR"));
+        Assert.Equal(200, timeline.WeightedByEnergy([], T0, T0.AddHours(2)).GramsPerKwh, 9);
+    }
 }
