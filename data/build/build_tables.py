@@ -147,6 +147,27 @@ def quoted_after(text, marker):
     return text[start:text.index("'", start)].rstrip("*").strip()
 
 
+# Regions opened after Cloud Carbon Footprint's tables were made: their country's grid average stands in
+# (source "country"), so that they resolve to their country rather than to the world average. The
+# location of each region is the provider's published one.
+REGIONS_WITHOUT_FACTORS = [
+    ("aws", "ap-south-2", "Asia Pacific (Hyderabad)", "IND"),
+    ("aws", "ap-southeast-4", "Asia Pacific (Melbourne)", "AUS"),
+    ("aws", "ap-southeast-5", "Asia Pacific (Malaysia)", "MYS"),
+    ("aws", "ca-west-1", "Canada West (Calgary)", "CAN"),
+    ("aws", "eu-central-2", "Europe (Zurich)", "CHE"),
+    ("aws", "eu-south-2", "Europe (Spain)", "ESP"),
+    ("aws", "il-central-1", "Israel (Tel Aviv)", "ISR"),
+    ("aws", "mx-central-1", "Mexico (Central)", "MEX"),
+    ("azure", "israelcentral", "Israel Central", "ISR"),
+    ("azure", "italynorth", "Italy North", "ITA"),
+    ("azure", "mexicocentral", "Mexico Central", "MEX"),
+    ("azure", "polandcentral", "Poland Central", "POL"),
+    ("azure", "qatarcentral", "Qatar Central", "QAT"),
+    ("azure", "spaincentral", "Spain Central", "ESP"),
+]
+
+
 def cloud_regions(reference, country_rows):
     by_name = {r[2]: r[0] for r in country_rows}
     by_name.update({r[3]: r[0] for r in country_rows if r[3]})
@@ -193,6 +214,12 @@ def cloud_regions(reference, country_rows):
         else:
             location = GCP_EXTRA_COUNTRY[g["google_location_latest"]] + " / " + g["google_location_latest"]
         rows.append(["gcp", g["region"], g["google_location_latest"], country_of(location), location, number(g["google_" + year]), int(year), "google"])
+    known = {(r[0], r[1].lower()) for r in rows}
+    countries = {r[0]: r for r in country_rows}
+    for provider, region, display, alpha3 in REGIONS_WITHOUT_FACTORS:
+        if (provider, region) not in known:
+            country = countries[alpha3]
+            rows.append([provider, region, display, alpha3, country[2], country[5], country[4], "country"])
     rows.sort(key=lambda r: (r[0], r[1].lower()))
     return rows, table(["provider", "region", "display_name", "country_alpha3", "location", "g_per_kwh", "year", "source"], rows)
 
