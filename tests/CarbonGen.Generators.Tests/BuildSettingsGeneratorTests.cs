@@ -115,6 +115,8 @@ public class BuildSettingsGeneratorTests
         }
         finally
         {
+            // The registration is process-wide: leave no baked country behind for other tests.
+            CarbonGen.Configuration.BuildSettings.Clear();
             Environment.SetEnvironmentVariable("CARBONGEN_COUNTRY", saved);
             Directory.Delete(directory, recursive: true);
         }
