@@ -19,6 +19,12 @@ namespace CarbonGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Property set when the method itself cannot be tracked (generated code cannot call a private or protected
+    /// method): the code fix then offers only "Track all methods of this type", which measures its callers.
+    /// </summary>
+    internal const string TypeOnlyProperty = "TypeOnly";
+
     private static readonly string[] WaitingNamePrefixes =
         ["Sleep", "Delay", "Wait", "Read", "Receive", "Accept", "Take", "Join", "Dequeue", "GetConsumingEnumerable", "Listen", "Poll"];
 
@@ -53,19 +59,30 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A mark on a private or protected method could never take effect; a mark on its type tracks the
+        // type's accessible methods (its callers). Where the type is out of reach too, nothing can help.
+        var typeOnly = !symbols.IsCallableFromGeneratedCode(method);
+        if (typeOnly && !symbols.IsAccessible(method.ContainingType))
+        {
+            return;
+        }
+
         Walker? walker = null;
         foreach (var block in context.OperationBlocks)
         {
             if (block is IBlockOperation or IMethodBodyOperation)
             {
-                walker ??= new Walker(context, method, symbols, HotLoopOptions.For(context.Options, block.Syntax.SyntaxTree));
+                walker ??= new Walker(context, method, symbols, HotLoopOptions.For(context.Options, block.Syntax.SyntaxTree), typeOnly);
                 walker.Visit(block);
             }
         }
     }
 
-    private sealed class Walker(OperationBlockAnalysisContext context, IMethodSymbol method, CarbonSymbols symbols, HotLoopOptions options)
+    private sealed class Walker(OperationBlockAnalysisContext context, IMethodSymbol method, CarbonSymbols symbols, HotLoopOptions options, bool typeOnly)
     {
+        private static readonly ImmutableDictionary<string, string?> TypeOnlyProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(TypeOnlyProperty, "true");
+
         public void Visit(IOperation operation)
         {
             switch (operation)
@@ -91,6 +108,7 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.HotLoop,
                 location,
+                typeOnly ? TypeOnlyProperties : ImmutableDictionary<string, string?>.Empty,
                 method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 why));
 

@@ -118,7 +118,7 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     private static string AdviceFor(string reason) => reason switch
     {
         ImplicitCallReason => "call it explicitly, or track the method that contains this code",
-        "not accessible from generated code" => "make it internal or public, or track the accessible method that calls it",
+        Interceptability.NotAccessibleReason => "make it internal or public, or track the accessible method that calls it",
         ExpressionTreeReason => "call it outside the expression, or accept that the expression is not measured",
         _ => "the generator leaves this shape alone for now; track the method that contains this call to measure it",
     };

@@ -35,7 +35,13 @@ public sealed class TrackCodeFixProvider : DocumentFixProvider
                 continue;
             }
 
-            Register(context, diagnostic, TrackMethodTitle, TrackMethodKey);
+            // A mark on a private or protected method could never take effect: offer only the type's mark.
+            var typeOnly = diagnostic.Properties.ContainsKey(HotLoopAnalyzer.TypeOnlyProperty);
+            if (!typeOnly)
+            {
+                Register(context, diagnostic, TrackMethodTitle, TrackMethodKey);
+            }
+
             if (method.Parent is TypeDeclarationSyntax)
             {
                 Register(context, diagnostic, TrackTypeTitle, TrackTypeKey);
@@ -53,7 +59,10 @@ public sealed class TrackCodeFixProvider : DocumentFixProvider
             return document;
         }
 
-        var methods = diagnostics.Select(d => MethodAt(root, d.Location.SourceSpan)).OfType<MethodDeclarationSyntax>();
+        var methods = diagnostics
+            .Where(d => equivalenceKey == TrackTypeKey || !d.Properties.ContainsKey(HotLoopAnalyzer.TypeOnlyProperty))
+            .Select(d => MethodAt(root, d.Location.SourceSpan))
+            .OfType<MethodDeclarationSyntax>();
         var targets = (equivalenceKey == TrackTypeKey
                 ? methods.Select(m => m.Parent).OfType<TypeDeclarationSyntax>().Cast<MemberDeclarationSyntax>()
                 : methods.Cast<MemberDeclarationSyntax>())

@@ -13,6 +13,9 @@ namespace CarbonGen.Generators;
 /// </summary>
 internal static class Interceptability
 {
+    /// <summary>The reason for a call to a method that generated code cannot see or name.</summary>
+    public const string NotAccessibleReason = "not accessible from generated code";
+
     /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("returns a pointer").</summary>
     public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken = default)
     {
@@ -54,7 +57,7 @@ internal static class Interceptability
         if (!compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly)
             || !IsNameable(definition.ContainingType, compilation))
         {
-            return "not accessible from generated code";
+            return NotAccessibleReason;
         }
 
         if (!IsNameable(definition.ReturnType, compilation) || definition.Parameters.Any(p => !IsNameable(p.Type, compilation)))

@@ -198,6 +198,36 @@ public class CodeFixTests
         }
         """;
 
+    [Fact]
+    public Task A_private_method_is_offered_only_the_types_mark()
+    {
+        // A [Carbon] on a private method could never take effect: the only fix offered (index 0) marks the type,
+        // which tracks the public method that calls it.
+        var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>("""
+            public sealed class Engine
+            {
+                public int Run() => Spin();
+
+                private int Spin() { var n = 0; {|#0:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            """
+            using CarbonGen;
+
+            [Carbon]
+            public sealed class Engine
+            {
+                public int Run() => Spin();
+
+                private int Spin() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            TrackCodeFixProvider.TrackTypeKey,
+            Hot(0).WithArguments("Engine.Spin()", "has a loop that runs 5,000 times"));
+        test.CodeActionIndex = 0;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider> FixAllTest(CodeFixTestBehaviors skip)
     {
         var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>(

@@ -380,4 +380,17 @@ public class HotLoopTests
         test.TestState.AdditionalReferences.AddRange(TestReferences.WithoutCarbonGen);
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public Task Methods_of_private_types_are_not_reported_since_no_mark_could_track_them() => Run("""
+        public static class Outer
+        {
+            public static int Run() => Hidden.Spin();
+
+            private static class Hidden
+            {
+                public static int Spin() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+        }
+        """);
 }
