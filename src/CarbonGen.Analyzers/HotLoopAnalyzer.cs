@@ -181,10 +181,18 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             return (innerDepth + 1, anyInner ? o * innerTotal!.Value : o);
         }
 
+        /// <summary>The outermost loops in <paramref name="operation"/> (a loop's body), itself included when it is a loop.</summary>
         private static System.Collections.Generic.IEnumerable<ILoopOperation> InnerLoops(IOperation? operation)
         {
             if (operation is null)
             {
+                yield break;
+            }
+
+            // A loop body that is itself a loop, without braces: for (...) for (...) x++;
+            if (operation is ILoopOperation body)
+            {
+                yield return body;
                 yield break;
             }
 
