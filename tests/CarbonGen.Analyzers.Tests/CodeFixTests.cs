@@ -228,6 +228,60 @@ public class CodeFixTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck)]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck)]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck)]
+    public Task Track_type_marks_one_part_of_a_partial_type_declared_in_two_documents(CodeFixTestBehaviors skip)
+    {
+        // Both parts hold a hot method; fix-all must add one [Carbon] (on the first part), not one per part (CS0579).
+        var firstFixed = """
+            using CarbonGen;
+
+            namespace Shop;
+
+            [Carbon]
+            public partial class Engine
+            {
+                public int A() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>("""
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int A() { var n = 0; {|#0:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            firstFixed,
+            TrackCodeFixProvider.TrackTypeKey,
+            Hot(0).WithArguments("Engine.A()", "has a loop that runs 5,000 times"),
+            Hot(1).WithArguments("Engine.B()", "has a loop that runs 5,000 times"));
+        var second = """
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int B() { var n = 0; {|#1:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        var secondFixed = """
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int B() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/Test1.cs", second));
+        test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.BatchFixedState.Sources.Add(("/0/Test0.cs", firstFixed));
+        test.BatchFixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.CodeFixTestBehaviors |= skip;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider> FixAllTest(CodeFixTestBehaviors skip)
     {
         var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>(
