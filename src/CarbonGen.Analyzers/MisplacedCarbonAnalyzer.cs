@@ -9,7 +9,7 @@ namespace CarbonGen.Analyzers;
 /// <summary>
 /// CARBON002: <c>[Carbon]</c> where the compiler accepts it but no call can ever be intercepted (local
 /// functions, lambdas, accessors, operators, finalizers, explicit interface implementations, partial
-/// methods without an implementation, <c>async void</c> methods, and private or protected methods, which
+/// methods without an implementation, <c>async void</c> methods (never intercepted), and private or protected methods, which
 /// generated code cannot call).
 /// </summary>
 /// <remarks>
@@ -114,7 +114,7 @@ public sealed class MisplacedCarbonAnalyzer : DiagnosticAnalyzer
 
         if (method.IsAsync && method.ReturnsVoid)
         {
-            return ($"async void method {name}", "callers cannot await it, so its measurement would stop at the first await", "return Task instead");
+            return ($"async void method {name}", "calls to it are never intercepted, because callers cannot await it", "return Task instead");
         }
 
         if (!symbols.IsCallableFromGeneratedCode(method))

@@ -16,6 +16,12 @@ internal static class Interceptability
     /// <summary>The reason for a call to a method that generated code cannot see or name.</summary>
     public const string NotAccessibleReason = "not accessible from generated code";
 
+    /// <summary>The reason for a call to a method that is not an ordinary method (a local function, for example).</summary>
+    public const string NotOrdinaryReason = "not an ordinary method";
+
+    /// <summary>The reason for a call to an <c>async void</c> method: callers cannot await it, so it is never intercepted.</summary>
+    public const string AsyncVoidReason = "async void method";
+
     /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("returns a pointer").</summary>
     public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken = default)
     {
@@ -29,7 +35,7 @@ internal static class Interceptability
 
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
-            return "not an ordinary method";
+            return NotOrdinaryReason;
         }
 
         if (definition.IsStatic && definition.ContainingType.TypeKind == TypeKind.Interface && (definition.IsAbstract || definition.IsVirtual))
@@ -39,7 +45,7 @@ internal static class Interceptability
 
         if (method.ReturnsVoid && method.IsAsync)
         {
-            return "async void method";
+            return AsyncVoidReason;
         }
 
         // base.M() must stay a non-virtual call; the interceptor could only make a virtual one.

@@ -445,6 +445,6 @@ public class CodeFixTests
             """,
             ReturnTaskCodeFixProvider.Key,
             Verify.Diagnostic(Descriptors.MisplacedCarbon, 0).WithArguments(
-                "async void method 'Fire'", "callers cannot await it, so its measurement would stop at the first await", "return Task instead"))
+                "async void method 'Fire'", "calls to it are never intercepted, because callers cannot await it", "return Task instead"))
         .RunAsync(CancellationToken.None);
 }

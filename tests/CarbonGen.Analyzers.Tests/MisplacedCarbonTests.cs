@@ -84,7 +84,7 @@ public class MisplacedCarbonTests
         """,
         Misplaced(0, "explicit interface implementation 'Run'", "calls bind to the interface member, never to this implementation", MoveToMethod),
         Misplaced(1, "partial method 'OnDone'", "it has no implementation, so the compiler removes every call to it", "implement the method or remove [Carbon]"),
-        Misplaced(2, "async void method 'Fire'", "callers cannot await it, so its measurement would stop at the first await", "return Task instead"));
+        Misplaced(2, "async void method 'Fire'", "calls to it are never intercepted, because callers cannot await it", "return Task instead"));
 
     [Fact]
     public Task Marks_that_work_are_not_reported() => Run("""

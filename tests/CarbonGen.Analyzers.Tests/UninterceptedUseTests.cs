@@ -222,6 +222,46 @@ public class UninterceptedUseTests
         """,
         Report("1 of 1 call sites to tracked methods intercepted (0 skipped)"));
 
+    [Fact]
+    public Task Calls_to_marks_CARBON002_reports_are_not_reported_again_at_each_call() => Run("""
+        using System.Threading.Tasks;
+        using CarbonGen;
+
+        public class Handlers
+        {
+            [Carbon] public async void Fire() => await Task.Yield();
+
+            public int Run()
+            {
+                Fire();
+                Fire();
+                return Local();
+
+                [Carbon] static int Local() => 1;
+            }
+        }
+        """,
+        Report("0 of 3 call sites to tracked methods intercepted (3 skipped: 2 async void method, 1 not an ordinary method); each skipped call is reported as CARBON003, or its mark as CARBON002"));
+
+    [Fact]
+    public Task An_async_void_method_tracked_by_its_types_mark_is_reported_at_each_call() => Run("""
+        using System.Threading.Tasks;
+        using CarbonGen;
+
+        [Carbon]
+        public class Handlers
+        {
+            public async void Fire() => await Task.Yield();
+        }
+
+        public static class Caller
+        {
+            public static void Run() => {|#0:new Handlers().Fire()|};
+        }
+        """,
+        Use(0, "Handlers.Fire()", "call", "async void method", "make it return Task, so that calls to it can be intercepted"),
+        Report("0 of 1 call sites to tracked methods intercepted (1 skipped: 1 async void method); each skipped call is reported as CARBON003"));
+
     /// <summary>Asks the generator's own rule (linked into the analyzers) about the only call in <paramref name="source"/>.</summary>
     internal static string? GeneratorReason(string source)
     {
