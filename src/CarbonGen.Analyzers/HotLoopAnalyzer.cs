@@ -115,7 +115,7 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
         private string? WhyHot(ILoopOperation loop)
         {
             var (depth, product) = Nest(loop);
-            if (depth >= options.MinDepth && (product is null || product >= options.MinIterations))
+            if (depth >= options.MinDepth && (product is null || product >= options.MinIterations) && !IsExemptNest(loop))
             {
                 return $"has loops nested {depth} deep";
             }
@@ -155,6 +155,35 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>
+        /// Nests that are not evidence of heat: over the command-line arguments (a handful), or waiting
+        /// (an <c>await</c> or <c>await foreach</c> inside: the time goes into waiting, not work).
+        /// </summary>
+        private static bool IsExemptNest(ILoopOperation loop)
+        {
+            if (loop is IForEachLoopOperation { Collection: var collection } && Unwrap(collection) is IParameterReferenceOperation { Parameter: var parameter } && IsArgs(parameter))
+            {
+                return true;
+            }
+
+            if (loop is IForLoopOperation { Condition: { } condition }
+                && condition.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation { Parameter: var p } && IsArgs(p)))
+            {
+                return true;
+            }
+
+            return loop.DescendantsAndSelf().Any(o => o is IAwaitOperation or IForEachLoopOperation { IsAsynchronous: true });
+        }
+
+        /// <summary><c>args</c>, or the string array parameter of a <c>Main</c>.</summary>
+        private static bool IsArgs(IParameterSymbol parameter) =>
+            parameter.Name == "args"
+            || (parameter.ContainingSymbol is IMethodSymbol { Name: WellKnownMemberNames.EntryPointMethodName } && parameter.Type is IArrayTypeSymbol);
+
+        /// <summary>A <c>foreach</c> over the characters of a string: short, as a rule; it adds no depth to a nest.</summary>
+        private static bool IsStringIteration(ILoopOperation loop) =>
+            loop is IForEachLoopOperation { Collection: var collection } && Unwrap(collection).Type?.SpecialType == SpecialType.System_String;
+
         /// <summary>Depth of the loop nest rooted at <paramref name="loop"/>, and its total iterations when every trip count is a constant.</summary>
         private (int Depth, double? Product) Nest(ILoopOperation loop)
         {
@@ -171,14 +200,16 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
                 innerTotal = (innerTotal ?? 0) + (product ?? 0);
             }
 
+            // The characters of a string add no level to the nest.
+            var ownDepth = IsStringIteration(loop) ? 0 : 1;
             var own = TripCount(loop);
             if (own is not { } o || !allKnown)
             {
-                return (innerDepth + 1, null);
+                return (innerDepth + ownDepth, null);
             }
 
             // Iterations of the innermost bodies, all together.
-            return (innerDepth + 1, anyInner ? o * innerTotal!.Value : o);
+            return (innerDepth + ownDepth, anyInner ? o * innerTotal!.Value : o);
         }
 
         /// <summary>The outermost loops in <paramref name="operation"/> (a loop's body), itself included when it is a loop.</summary>
