@@ -23,7 +23,7 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     internal const string ImplicitCallReason = "implicit call";
 
     /// <summary>The generator's reason for a call inside a lambda converted to an expression tree (<see cref="Interceptability.Check"/>).</summary>
-    internal const string ExpressionTreeReason = "inside an expression tree";
+    internal const string ExpressionTreeReason = Interceptability.ExpressionTreeReason;
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -16,6 +16,9 @@ internal static class Interceptability
     /// <summary>The reason for a call to a method that generated code cannot see or name.</summary>
     public const string NotAccessibleReason = "not accessible from generated code";
 
+    /// <summary>The reason for a call inside a lambda converted to an expression tree.</summary>
+    public const string ExpressionTreeReason = "inside an expression tree";
+
     /// <summary>The reason for a call to a method that is not an ordinary method (a local function, for example).</summary>
     public const string NotOrdinaryReason = "not an ordinary method";
 
@@ -56,7 +59,7 @@ internal static class Interceptability
 
         if (IsInExpressionTree(invocation, semanticModel, cancellationToken))
         {
-            return "inside an expression tree";
+            return ExpressionTreeReason;
         }
 
         // The interceptor calls the method from a class of its own, so it must see the method and name every type involved.

@@ -29,6 +29,26 @@ public class HelpLinkTests
         }
     }
 
+    [Fact]
+    public void The_READMEs_interception_report_example_cites_only_reasons_the_rules_produce()
+    {
+        var readme = File.ReadAllText(FindReadme());
+        var section = readme[readme.IndexOf("### CARBON005", StringComparison.Ordinal)..];
+        var example = System.Text.RegularExpressions.Regex.Match(section, @"`\d+ of \d+ call sites to tracked methods intercepted \(\d+ skipped: (?<reasons>[^)]*)\)`");
+        Assert.True(example.Success, "README's CARBON005 section has no example report");
+
+        var known = typeof(CarbonGen.Generators.Interceptability).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Append(UninterceptedUseAnalyzer.ImplicitCallReason)
+            .ToHashSet();
+        foreach (var part in example.Groups["reasons"].Value.Split(", "))
+        {
+            var reason = part[(part.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            Assert.True(known.Contains(reason), $"'{reason}' is not a reason the rules produce");
+        }
+    }
+
     private static string FindReadme()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
