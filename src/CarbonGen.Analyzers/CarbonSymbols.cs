@@ -6,15 +6,27 @@ namespace CarbonGen.Analyzers;
 /// <summary>The symbols the rules need, looked up once per compilation; <see langword="null"/> when CarbonGen is not referenced.</summary>
 internal sealed class CarbonSymbols
 {
-    private CarbonSymbols(INamedTypeSymbol carbonAttribute) => CarbonAttribute = carbonAttribute;
+    private readonly Compilation _compilation;
+
+    private CarbonSymbols(INamedTypeSymbol carbonAttribute, Compilation compilation)
+    {
+        CarbonAttribute = carbonAttribute;
+        _compilation = compilation;
+    }
 
     public INamedTypeSymbol CarbonAttribute { get; }
 
     public static CarbonSymbols? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName) is { } attribute ? new CarbonSymbols(attribute) : null;
+        compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName) is { } attribute ? new CarbonSymbols(attribute, compilation) : null;
 
     /// <summary>The generator's own decision (<see cref="Tracking.IsTracked"/>).</summary>
-    public bool IsTracked(IMethodSymbol method) => Tracking.IsTracked(method, CarbonAttribute, out _);
+    public bool IsTracked(IMethodSymbol method) => Tracking.IsTracked(method, CarbonAttribute, _compilation, out _);
+
+    /// <summary>Whether generated code can call the method (<see cref="Tracking.IsCallableFromGeneratedCode"/>).</summary>
+    public bool IsCallableFromGeneratedCode(IMethodSymbol method) => Tracking.IsCallableFromGeneratedCode(method, _compilation);
+
+    /// <summary>Whether generated code can see the type.</summary>
+    public bool IsAccessible(INamedTypeSymbol type) => _compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly);
 
     public bool IsCarbon(AttributeData attribute) => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, CarbonAttribute);
 
@@ -40,33 +52,11 @@ internal sealed class CarbonSymbols
         return HasMark(method.ContainingAssembly);
     }
 
-    /// <summary>The <c>[Carbon]</c> written on <paramref name="symbol"/> itself, if any.</summary>
-    public AttributeData? FindMark(ISymbol symbol)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (IsCarbon(attribute))
-            {
-                return attribute;
-            }
-        }
+    /// <summary>The <c>[Carbon]</c> written on <paramref name="symbol"/> itself, if any (<see cref="Tracking.Find"/>).</summary>
+    public AttributeData? FindMark(ISymbol symbol) => Tracking.Find(symbol, CarbonAttribute);
 
-        return null;
-    }
-
-    /// <summary><see langword="false"/> for <c>[Carbon(Track = false)]</c>.</summary>
-    public static bool Tracks(AttributeData attribute)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == KnownNames.TrackProperty && argument.Value.Value is bool track)
-            {
-                return track;
-            }
-        }
-
-        return true;
-    }
+    /// <summary><see langword="false"/> for <c>[Carbon(Track = false)]</c> (<see cref="Tracking.TrackOf"/>).</summary>
+    public static bool Tracks(AttributeData attribute) => Tracking.TrackOf(attribute);
 
     private bool HasMark(ISymbol? symbol) => symbol is not null && FindMark(symbol) is not null;
 }

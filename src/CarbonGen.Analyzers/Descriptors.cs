@@ -32,7 +32,7 @@ internal static class Descriptors
         "CarbonGen.Usage",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "CarbonGen intercepts calls written as method calls. Local functions, lambdas, accessors, operators, finalizers, explicit interface implementations and partial methods without an implementation are never called that way, and an async void method cannot be awaited, so its measurement would stop at the first await.",
+        description: "CarbonGen intercepts calls written as method calls. Local functions, lambdas, accessors, operators, finalizers, explicit interface implementations and partial methods without an implementation are never called that way, calls to an async void method are never intercepted (callers cannot await it: return Task instead), and generated code cannot call a private or protected method.",
         helpLinkUri: HelpBase + "carbon002");
 
     /// <summary>{0}: method, {1}: the use, {2}: reason, {3}: what to do.</summary>

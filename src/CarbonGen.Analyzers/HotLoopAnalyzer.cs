@@ -19,6 +19,12 @@ namespace CarbonGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Property set when the method itself cannot be tracked (generated code cannot call a private or protected
+    /// method): the code fix then offers only "Track all methods of this type", which measures its callers.
+    /// </summary>
+    internal const string TypeOnlyProperty = "TypeOnly";
+
     private static readonly string[] WaitingNamePrefixes =
         ["Sleep", "Delay", "Wait", "Read", "Receive", "Accept", "Take", "Join", "Dequeue", "GetConsumingEnumerable", "Listen", "Poll"];
 
@@ -53,19 +59,30 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A mark on a private or protected method could never take effect; a mark on its type tracks the
+        // type's accessible methods (its callers). Where the type is out of reach too, nothing can help.
+        var typeOnly = !symbols.IsCallableFromGeneratedCode(method);
+        if (typeOnly && !symbols.IsAccessible(method.ContainingType))
+        {
+            return;
+        }
+
         Walker? walker = null;
         foreach (var block in context.OperationBlocks)
         {
             if (block is IBlockOperation or IMethodBodyOperation)
             {
-                walker ??= new Walker(context, method, symbols, HotLoopOptions.For(context.Options, block.Syntax.SyntaxTree));
+                walker ??= new Walker(context, method, symbols, HotLoopOptions.For(context.Options, block.Syntax.SyntaxTree), typeOnly);
                 walker.Visit(block);
             }
         }
     }
 
-    private sealed class Walker(OperationBlockAnalysisContext context, IMethodSymbol method, CarbonSymbols symbols, HotLoopOptions options)
+    private sealed class Walker(OperationBlockAnalysisContext context, IMethodSymbol method, CarbonSymbols symbols, HotLoopOptions options, bool typeOnly)
     {
+        private static readonly ImmutableDictionary<string, string?> TypeOnlyProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(TypeOnlyProperty, "true");
+
         public void Visit(IOperation operation)
         {
             switch (operation)
@@ -91,13 +108,14 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.HotLoop,
                 location,
+                typeOnly ? TypeOnlyProperties : ImmutableDictionary<string, string?>.Empty,
                 method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 why));
 
         private string? WhyHot(ILoopOperation loop)
         {
             var (depth, product) = Nest(loop);
-            if (depth >= options.MinDepth && (product is null || product >= options.MinIterations))
+            if (depth >= options.MinDepth && (product is null || product >= options.MinIterations) && !IsExemptNest(loop))
             {
                 return $"has loops nested {depth} deep";
             }
@@ -137,6 +155,35 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>
+        /// Nests that are not evidence of heat: over the command-line arguments (a handful), or waiting
+        /// (an <c>await</c> or <c>await foreach</c> inside: the time goes into waiting, not work).
+        /// </summary>
+        private static bool IsExemptNest(ILoopOperation loop)
+        {
+            if (loop is IForEachLoopOperation { Collection: var collection } && Unwrap(collection) is IParameterReferenceOperation { Parameter: var parameter } && IsArgs(parameter))
+            {
+                return true;
+            }
+
+            if (loop is IForLoopOperation { Condition: { } condition }
+                && condition.DescendantsAndSelf().Any(o => o is IParameterReferenceOperation { Parameter: var p } && IsArgs(p)))
+            {
+                return true;
+            }
+
+            return loop.DescendantsAndSelf().Any(o => o is IAwaitOperation or IForEachLoopOperation { IsAsynchronous: true });
+        }
+
+        /// <summary><c>args</c>, or the string array parameter of a <c>Main</c>.</summary>
+        private static bool IsArgs(IParameterSymbol parameter) =>
+            parameter.Name == "args"
+            || (parameter.ContainingSymbol is IMethodSymbol { Name: WellKnownMemberNames.EntryPointMethodName } && parameter.Type is IArrayTypeSymbol);
+
+        /// <summary>A <c>foreach</c> over the characters of a string: short, as a rule; it adds no depth to a nest.</summary>
+        private static bool IsStringIteration(ILoopOperation loop) =>
+            loop is IForEachLoopOperation { Collection: var collection } && Unwrap(collection).Type?.SpecialType == SpecialType.System_String;
+
         /// <summary>Depth of the loop nest rooted at <paramref name="loop"/>, and its total iterations when every trip count is a constant.</summary>
         private (int Depth, double? Product) Nest(ILoopOperation loop)
         {
@@ -153,20 +200,30 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
                 innerTotal = (innerTotal ?? 0) + (product ?? 0);
             }
 
+            // The characters of a string add no level to the nest.
+            var ownDepth = IsStringIteration(loop) ? 0 : 1;
             var own = TripCount(loop);
             if (own is not { } o || !allKnown)
             {
-                return (innerDepth + 1, null);
+                return (innerDepth + ownDepth, null);
             }
 
             // Iterations of the innermost bodies, all together.
-            return (innerDepth + 1, anyInner ? o * innerTotal!.Value : o);
+            return (innerDepth + ownDepth, anyInner ? o * innerTotal!.Value : o);
         }
 
+        /// <summary>The outermost loops in <paramref name="operation"/> (a loop's body), itself included when it is a loop.</summary>
         private static System.Collections.Generic.IEnumerable<ILoopOperation> InnerLoops(IOperation? operation)
         {
             if (operation is null)
             {
+                yield break;
+            }
+
+            // A loop body that is itself a loop, without braces: for (...) for (...) x++;
+            if (operation is ILoopOperation body)
+            {
+                yield return body;
                 yield break;
             }
 

@@ -9,7 +9,8 @@ namespace CarbonGen.Analyzers;
 /// <summary>
 /// CARBON002: <c>[Carbon]</c> where the compiler accepts it but no call can ever be intercepted (local
 /// functions, lambdas, accessors, operators, finalizers, explicit interface implementations, partial
-/// methods without an implementation), or where the measurement would be wrong (<c>async void</c>).
+/// methods without an implementation, <c>async void</c> methods (never intercepted), and private or protected methods, which
+/// generated code cannot call).
 /// </summary>
 /// <remarks>
 /// <c>abstract</c> and <c>extern</c> methods are not reported: calls to them are intercepted like any
@@ -61,7 +62,7 @@ public sealed class MisplacedCarbonAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (Problem(target, symbol) is not var (what, why, fix))
+        if (Problem(target, symbol, symbols) is not var (what, why, fix))
         {
             return;
         }
@@ -77,13 +78,12 @@ public sealed class MisplacedCarbonAnalyzer : DiagnosticAnalyzer
     {
         LocalFunctionStatementSyntax or LambdaExpressionSyntax or AccessorDeclarationSyntax
             or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax => true,
-        MethodDeclarationSyntax method => method.ExplicitInterfaceSpecifier is not null
-            || method.Modifiers.Any(SyntaxKind.PartialKeyword)
-            || method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+        // Any method: a private or protected one (or one in such a type) can never be called by generated code.
+        MethodDeclarationSyntax => true,
         _ => false,
     };
 
-    private static (string What, string Why, string Fix)? Problem(SyntaxNode target, IMethodSymbol method)
+    private static (string What, string Why, string Fix)? Problem(SyntaxNode target, IMethodSymbol method, CarbonSymbols symbols)
     {
         const string MoveToMethod = "move the work into a method of the type, mark that method and call it from here";
         switch (target)
@@ -114,9 +114,23 @@ public sealed class MisplacedCarbonAnalyzer : DiagnosticAnalyzer
 
         if (method.IsAsync && method.ReturnsVoid)
         {
-            return ($"async void method {name}", "callers cannot await it, so its measurement would stop at the first await", "return Task instead");
+            return ($"async void method {name}", "calls to it are never intercepted, because callers cannot await it", "return Task instead");
+        }
+
+        if (!symbols.IsCallableFromGeneratedCode(method))
+        {
+            return method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+                ? ($"{Describe(method.DeclaredAccessibility)} method {name}", "generated code cannot call a private or protected method", "make it internal or public")
+                : ($"method {name}", $"generated code cannot call it, because its type '{method.ContainingType.Name}' is private or protected", "make the type internal or public");
         }
 
         return null;
     }
+
+    private static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
 }

@@ -23,7 +23,7 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
     internal const string ImplicitCallReason = "implicit call";
 
     /// <summary>The generator's reason for a call inside a lambda converted to an expression tree (<see cref="Interceptability.Check"/>).</summary>
-    internal const string ExpressionTreeReason = "inside an expression tree";
+    internal const string ExpressionTreeReason = Interceptability.ExpressionTreeReason;
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -74,6 +74,13 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
             reason = ImplicitCallReason;
         }
 
+        if (reason is not null && ReportedOnDeclaration(reason, method, symbols))
+        {
+            // CARBON002 already says, on the mark itself, that it cannot work: no warning at every call.
+            report.Count(reason, reported: false);
+            return;
+        }
+
         report.Count(reason);
         if (reason is null)
         {
@@ -115,11 +122,29 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
                 : "call it from a lambda or a method instead, so the call is intercepted"));
     }
 
+    /// <summary>
+    /// Whether CARBON002 reports the method's own mark for this reason (an async void method, a local function):
+    /// the reason is then the mark's, said once on the declaration.
+    /// </summary>
+    private static bool ReportedOnDeclaration(string reason, IMethodSymbol method, CarbonSymbols symbols)
+    {
+        if (reason is not (Interceptability.AsyncVoidReason or Interceptability.NotOrdinaryReason))
+        {
+            return false;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        return !definition.DeclaringSyntaxReferences.IsEmpty
+            && symbols.FindMark(definition) is { } mark
+            && CarbonSymbols.Tracks(mark);
+    }
+
     private static string AdviceFor(string reason) => reason switch
     {
         ImplicitCallReason => "call it explicitly, or track the method that contains this code",
-        "not accessible from generated code" => "make it internal or public, or track the accessible method that calls it",
+        Interceptability.NotAccessibleReason => "make it internal or public, or track the accessible method that calls it",
         ExpressionTreeReason => "call it outside the expression, or accept that the expression is not measured",
+        Interceptability.AsyncVoidReason => "make it return Task, so that calls to it can be intercepted",
         _ => "the generator leaves this shape alone for now; track the method that contains this call to measure it",
     };
 
@@ -143,8 +168,15 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
         private int _total;
         private int _intercepted;
 
-        public void Count(string? reason)
+        private int _reportedOnDeclaration;
+
+        public void Count(string? reason, bool reported = true)
         {
+            if (!reported)
+            {
+                Interlocked.Increment(ref _reportedOnDeclaration);
+            }
+
             Interlocked.Increment(ref _total);
             if (reason is null)
             {
@@ -177,7 +209,9 @@ public sealed class UninterceptedUseAnalyzer : DiagnosticAnalyzer
                 total,
                 total - intercepted,
                 reasons.Count == 0 ? string.Empty : ": " + string.Join(", ", reasons),
-                reasons.Count == 0 ? string.Empty : "; each skipped call is reported as CARBON003"));
+                reasons.Count == 0 ? string.Empty
+                : Volatile.Read(ref _reportedOnDeclaration) == 0 ? "; each skipped call is reported as CARBON003"
+                : "; each skipped call is reported as CARBON003, or its mark as CARBON002"));
         }
     }
 }

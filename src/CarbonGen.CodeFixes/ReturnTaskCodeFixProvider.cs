@@ -11,7 +11,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace CarbonGen.CodeFixes;
 
-/// <summary>CARBON002 on <c>async void</c>: "Return Task", so callers can await the method and the measurement covers all of it.</summary>
+/// <summary>CARBON002 on <c>async void</c>: "Return Task", so callers can await the method and calls to it are intercepted.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnTaskCodeFixProvider)), Shared]
 public sealed class ReturnTaskCodeFixProvider : DocumentFixProvider
 {

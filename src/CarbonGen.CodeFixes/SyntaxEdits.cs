@@ -10,7 +10,7 @@ namespace CarbonGen.CodeFixes;
 /// <summary>Trivia-preserving edits: comments, indentation and line endings stay as the user wrote them.</summary>
 internal static class SyntaxEdits
 {
-    public const string CarbonNamespace = "CarbonGen";
+    public const string CarbonNamespace = CarbonGen.Generators.KnownNames.CarbonNamespace;
 
     /// <summary>The document's line ending (its first one), or <c>\n</c>.</summary>
     public static SyntaxTrivia EndOfLine(SyntaxNode root)

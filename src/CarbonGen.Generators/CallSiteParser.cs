@@ -46,7 +46,7 @@ internal static class CallSiteParser
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
         var carbon = context.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName);
-        if (carbon is null || !Tracking.IsTracked(definition, carbon, out var customName))
+        if (carbon is null || !Tracking.IsTracked(definition, carbon, context.SemanticModel.Compilation, out var customName))
         {
             return null;
         }

@@ -13,6 +13,18 @@ namespace CarbonGen.Generators;
 /// </summary>
 internal static class Interceptability
 {
+    /// <summary>The reason for a call to a method that generated code cannot see or name.</summary>
+    public const string NotAccessibleReason = "not accessible from generated code";
+
+    /// <summary>The reason for a call inside a lambda converted to an expression tree.</summary>
+    public const string ExpressionTreeReason = "inside an expression tree";
+
+    /// <summary>The reason for a call to a method that is not an ordinary method (a local function, for example).</summary>
+    public const string NotOrdinaryReason = "not an ordinary method";
+
+    /// <summary>The reason for a call to an <c>async void</c> method: callers cannot await it, so it is never intercepted.</summary>
+    public const string AsyncVoidReason = "async void method";
+
     /// <summary>Returns <see langword="null"/> when the call can be intercepted, otherwise a short reason ("returns a pointer").</summary>
     public static string? Check(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken = default)
     {
@@ -26,7 +38,7 @@ internal static class Interceptability
 
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension))
         {
-            return "not an ordinary method";
+            return NotOrdinaryReason;
         }
 
         if (definition.IsStatic && definition.ContainingType.TypeKind == TypeKind.Interface && (definition.IsAbstract || definition.IsVirtual))
@@ -36,7 +48,7 @@ internal static class Interceptability
 
         if (method.ReturnsVoid && method.IsAsync)
         {
-            return "async void method";
+            return AsyncVoidReason;
         }
 
         // base.M() must stay a non-virtual call; the interceptor could only make a virtual one.
@@ -47,14 +59,14 @@ internal static class Interceptability
 
         if (IsInExpressionTree(invocation, semanticModel, cancellationToken))
         {
-            return "inside an expression tree";
+            return ExpressionTreeReason;
         }
 
         // The interceptor calls the method from a class of its own, so it must see the method and name every type involved.
         if (!compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly)
             || !IsNameable(definition.ContainingType, compilation))
         {
-            return "not accessible from generated code";
+            return NotAccessibleReason;
         }
 
         if (!IsNameable(definition.ReturnType, compilation) || definition.Parameters.Any(p => !IsNameable(p.Type, compilation)))

@@ -8,10 +8,16 @@ internal static class Tracking
     /// <summary>
     /// The nearest mark wins (the method, then the methods it overrides, then its types, then its assembly): a method's <c>[Carbon(Track = false)]</c> excludes it from a type or assembly
     /// mark. <paramref name="customName"/> receives a name given as <c>[Carbon("name")]</c> on the method.
+    /// Only methods that generated code can call are ever tracked (<see cref="IsCallableFromGeneratedCode"/>): a type or
+    /// assembly mark leaves private and protected methods alone, and a mark written on one has no effect (CARBON002 says so).
     /// </summary>
-    public static bool IsTracked(IMethodSymbol method, INamedTypeSymbol carbonAttribute, out string? customName)
+    public static bool IsTracked(IMethodSymbol method, INamedTypeSymbol carbonAttribute, Compilation compilation, out string? customName)
     {
         customName = null;
+        if (!IsCallableFromGeneratedCode(method, compilation))
+        {
+            return false;
+        }
 
         // An override of a tracked virtual method is tracked too: a call that binds to the override
         // (derivedInstance.M()) costs the same as one through the base.
@@ -40,7 +46,15 @@ internal static class Tracking
         return Find(method.ContainingAssembly, carbonAttribute) is { } onAssembly && TrackOf(onAssembly);
     }
 
-    private static AttributeData? Find(ISymbol? symbol, INamedTypeSymbol carbonAttribute)
+    /// <summary>
+    /// <see langword="true"/> when an interceptor (a class of its own in <paramref name="compilation"/>) can call the method:
+    /// public, internal or protected internal, in types it can see. Private and protected methods can never be intercepted.
+    /// </summary>
+    public static bool IsCallableFromGeneratedCode(IMethodSymbol method, Compilation compilation) =>
+        compilation.IsSymbolAccessibleWithin((method.ReducedFrom ?? method).OriginalDefinition, compilation.Assembly);
+
+    /// <summary>The <c>[Carbon]</c> written on <paramref name="symbol"/> itself, if any.</summary>
+    public static AttributeData? Find(ISymbol? symbol, INamedTypeSymbol carbonAttribute)
     {
         if (symbol is null)
         {
@@ -63,7 +77,8 @@ internal static class Tracking
             ? name
             : null;
 
-    private static bool TrackOf(AttributeData attribute)
+    /// <summary><see langword="false"/> for <c>[Carbon(Track = false)]</c>.</summary>
+    public static bool TrackOf(AttributeData attribute)
     {
         foreach (var argument in attribute.NamedArguments)
         {

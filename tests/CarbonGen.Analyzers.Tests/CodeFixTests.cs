@@ -198,6 +198,90 @@ public class CodeFixTests
         }
         """;
 
+    [Fact]
+    public Task A_private_method_is_offered_only_the_types_mark()
+    {
+        // A [Carbon] on a private method could never take effect: the only fix offered (index 0) marks the type,
+        // which tracks the public method that calls it.
+        var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>("""
+            public sealed class Engine
+            {
+                public int Run() => Spin();
+
+                private int Spin() { var n = 0; {|#0:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            """
+            using CarbonGen;
+
+            [Carbon]
+            public sealed class Engine
+            {
+                public int Run() => Spin();
+
+                private int Spin() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            TrackCodeFixProvider.TrackTypeKey,
+            Hot(0).WithArguments("Engine.Spin()", "has a loop that runs 5,000 times"));
+        test.CodeActionIndex = 0;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck)]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck)]
+    [InlineData(CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck)]
+    public Task Track_type_marks_one_part_of_a_partial_type_declared_in_two_documents(CodeFixTestBehaviors skip)
+    {
+        // Both parts hold a hot method; fix-all must add one [Carbon] (on the first part), not one per part (CS0579).
+        var firstFixed = """
+            using CarbonGen;
+
+            namespace Shop;
+
+            [Carbon]
+            public partial class Engine
+            {
+                public int A() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>("""
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int A() { var n = 0; {|#0:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """,
+            firstFixed,
+            TrackCodeFixProvider.TrackTypeKey,
+            Hot(0).WithArguments("Engine.A()", "has a loop that runs 5,000 times"),
+            Hot(1).WithArguments("Engine.B()", "has a loop that runs 5,000 times"));
+        var second = """
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int B() { var n = 0; {|#1:for|} (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        var secondFixed = """
+            namespace Shop;
+
+            public partial class Engine
+            {
+                public int B() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/Test1.cs", second));
+        test.FixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.BatchFixedState.Sources.Add(("/0/Test0.cs", firstFixed));
+        test.BatchFixedState.Sources.Add(("/0/Test1.cs", secondFixed));
+        test.CodeFixTestBehaviors |= skip;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider> FixAllTest(CodeFixTestBehaviors skip)
     {
         var test = new CodeFixTest<HotLoopAnalyzer, TrackCodeFixProvider>(
@@ -361,6 +445,6 @@ public class CodeFixTests
             """,
             ReturnTaskCodeFixProvider.Key,
             Verify.Diagnostic(Descriptors.MisplacedCarbon, 0).WithArguments(
-                "async void method 'Fire'", "callers cannot await it, so its measurement would stop at the first await", "return Task instead"))
+                "async void method 'Fire'", "calls to it are never intercepted, because callers cannot await it", "return Task instead"))
         .RunAsync(CancellationToken.None);
 }

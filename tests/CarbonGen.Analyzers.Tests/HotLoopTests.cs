@@ -380,4 +380,55 @@ public class HotLoopTests
         test.TestState.AdditionalReferences.AddRange(TestReferences.WithoutCarbonGen);
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public Task Methods_of_private_types_are_not_reported_since_no_mark_could_track_them() => Run("""
+        public static class Outer
+        {
+            public static int Run() => Hidden.Spin();
+
+            private static class Hidden
+            {
+                public static int Spin() { var n = 0; for (var i = 0; i < 5000; i++) { n += i; } return n; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Loops_nested_without_braces_are_reported() => Run("""
+        public static class Grid
+        {
+            public static long Sum(int[][] rows)
+            {
+                long sum = 0;
+                {|#0:foreach|} (var row in rows) foreach (var cell in row) sum += cell;
+                return sum;
+            }
+
+            public static long Count(int n, int m)
+            {
+                long count = 0;
+                {|#1:for|} (var i = 0; i < n; i++) for (var j = 0; j < m; j++) count++;
+                return count;
+            }
+
+            public static long Deep(int n)
+            {
+                long count = 0;
+                {|#2:for|} (var i = 0; i < n; i++) while (count < i) do count++; while (count % 3 != 0);
+                return count;
+            }
+
+            public static long Small()
+            {
+                // Constant bounds, 10 x 10 = 100 iterations in all: below the threshold.
+                long count = 0;
+                for (var i = 0; i < 10; i++) for (var j = 0; j < 10; j++) count++;
+                return count;
+            }
+        }
+        """,
+        Hot(0, "Grid.Sum(int[][])", "has loops nested 2 deep"),
+        Hot(1, "Grid.Count(int, int)", "has loops nested 2 deep"),
+        Hot(2, "Grid.Deep(int)", "has loops nested 3 deep"));
 }

@@ -84,7 +84,7 @@ public class MisplacedCarbonTests
         """,
         Misplaced(0, "explicit interface implementation 'Run'", "calls bind to the interface member, never to this implementation", MoveToMethod),
         Misplaced(1, "partial method 'OnDone'", "it has no implementation, so the compiler removes every call to it", "implement the method or remove [Carbon]"),
-        Misplaced(2, "async void method 'Fire'", "callers cannot await it, so its measurement would stop at the first await", "return Task instead"));
+        Misplaced(2, "async void method 'Fire'", "calls to it are never intercepted, because callers cannot await it", "return Task instead"));
 
     [Fact]
     public Task Marks_that_work_are_not_reported() => Run("""
@@ -98,8 +98,9 @@ public class MisplacedCarbonTests
             // Calls to abstract and extern methods are intercepted like any other: no body is needed at the call site.
             [Carbon] public abstract int Abstract();
             [Carbon] [DllImport("libc")] public static extern int getpid();
-            [Carbon] partial void Implemented();
-            partial void Implemented() { }
+            [Carbon] internal partial void Implemented();
+            internal partial void Implemented() { }
+            [Carbon] protected internal int ProtectedInternal() => 1;
             [Carbon] public partial int Extended();
             public partial int Extended() => 1;
             [Carbon] public async Task FireAsync() => await Task.Yield();
@@ -114,4 +115,35 @@ public class MisplacedCarbonTests
             }
         }
         """);
+
+    [Fact]
+    public Task Marks_on_private_and_protected_methods_are_reported() => Run("""
+        using CarbonGen;
+
+        public class Secretive
+        {
+            [{|#0:Carbon|}] private int Hidden() => 1;
+            [{|#1:Carbon|}] protected int Shielded() => 2;
+            [{|#2:Carbon|}] private protected int Both() => 3;
+            [{|#3:Carbon|}] int Implicit() => 4;
+            [Carbon(Track = false)] private int OptedOut() => 5;
+
+            private class Inner
+            {
+                [{|#4:Carbon|}] public int Reached() => 6;
+            }
+        }
+
+        [Carbon]
+        public class WholeType
+        {
+            // A type mark does not cover private methods, and says nothing about them.
+            private int Helper() => 7;
+        }
+        """,
+        Misplaced(0, "private method 'Hidden'", "generated code cannot call a private or protected method", "make it internal or public"),
+        Misplaced(1, "protected method 'Shielded'", "generated code cannot call a private or protected method", "make it internal or public"),
+        Misplaced(2, "private protected method 'Both'", "generated code cannot call a private or protected method", "make it internal or public"),
+        Misplaced(3, "private method 'Implicit'", "generated code cannot call a private or protected method", "make it internal or public"),
+        Misplaced(4, "method 'Reached'", "generated code cannot call it, because its type 'Inner' is private or protected", "make the type internal or public"));
 }

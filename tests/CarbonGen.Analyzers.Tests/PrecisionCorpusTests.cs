@@ -192,6 +192,59 @@ public class PrecisionCorpusTests
             }
         }
 
+        public static class CommandLine
+        {
+            // Nested loops of unknown, small size: the arguments, and the characters of each.
+            public static int CountFlags(string[] args)
+            {
+                var flags = 0;
+                foreach (var arg in args)
+                {
+                    foreach (var ch in arg)
+                    {
+                        if (ch == '-') { flags++; }
+                    }
+                }
+
+                return flags;
+            }
+
+            public static int Options(string[] args)
+            {
+                var n = 0;
+                for (var i = 0; i < args.Length; i++)
+                    for (var j = i + 1; j < args.Length; j++)
+                        if (args[i] == args[j]) { n++; }
+                return n;
+            }
+
+            public static int Vowels(IReadOnlyList<string> words)
+            {
+                var n = 0;
+                foreach (var word in words) foreach (var ch in word) if ("aeiou".IndexOf(ch) >= 0) { n++; }
+                return n;
+            }
+        }
+
+        public static class Batches
+        {
+            // Nested loops that wait: the time goes into awaiting, not into work.
+            public static async Task<int> SendAll(IReadOnlyList<IReadOnlyList<string>> batches)
+            {
+                var sent = 0;
+                foreach (var batch in batches)
+                {
+                    foreach (var message in batch)
+                    {
+                        await Task.Delay(1);
+                        sent += message.Length;
+                    }
+                }
+
+                return sent;
+            }
+        }
+
         public static class Work
         {
             [Carbon]

@@ -164,42 +164,103 @@ public class UninterceptedUseTests
     [Fact]
     public Task Calls_the_generator_refuses_are_reported_with_its_reason()
     {
-        // Whatever Interceptability.Check refuses today: the analyzer repeats the generator's reason word for word.
-        // (Private methods called from their own class are refused now; this test follows the generator if that changes.)
+        // The analyzer repeats the generator's reason word for word.
         var reason = GeneratorReason("""
             using CarbonGen;
-            public class Secretive
-            {
-                [Carbon] private int Hidden() => 1;
-                public int Run() => Hidden();
-            }
+            public class Animal { [Carbon] public virtual string Sound() => "..."; }
+            public class Dog : Animal { public override string Sound() => base.Sound(); }
             """);
-        if (reason is null)
-        {
-            return Run("""
-                using CarbonGen;
-                public class Secretive
-                {
-                    [Carbon] private int Hidden() => 1;
-                    public int Run() => Hidden();
-                }
-                """,
-                Report("1 of 1 call sites to tracked methods intercepted (0 skipped)"));
-        }
-
+        Assert.Equal("base call", reason);
         return Run("""
             using CarbonGen;
-            public class Secretive
-            {
-                [Carbon] private int Hidden() => 1;
-                public int Run() => {|#0:Hidden()|};
-            }
+            public class Animal { [Carbon] public virtual string Sound() => "..."; }
+            public class Dog : Animal { public override string Sound() => {|#0:base.Sound()|}; }
             """,
-            Use(0, "Secretive.Hidden()", "call", reason, reason == "not accessible from generated code"
-                ? "make it internal or public, or track the accessible method that calls it"
-                : "the generator leaves this shape alone for now; track the method that contains this call to measure it"),
-            Report($"0 of 1 call sites to tracked methods intercepted (1 skipped: 1 {reason}); each skipped call is reported as CARBON003"));
+            Use(0, "Animal.Sound()", "call", "base call", "the generator leaves this shape alone for now; track the method that contains this call to measure it"),
+            Report("0 of 1 call sites to tracked methods intercepted (1 skipped: 1 base call); each skipped call is reported as CARBON003"));
     }
+
+    [Fact]
+    public Task Private_and_protected_methods_are_not_tracked_so_their_calls_are_not_reported() => Run("""
+        using CarbonGen;
+
+        [Carbon]
+        public class Service
+        {
+            public int Run() => Helper() + Shielded() + Hidden();
+
+            // The type mark covers only what generated code can call: Run.
+            private int Helper() => 1;
+            protected int Shielded() => 2;
+
+            // A mark on a private method does nothing; CARBON002 reports it on the declaration, not here at each call.
+            [Carbon] private int Hidden() => 3;
+        }
+
+        public static class Caller
+        {
+            public static int Use() => new Service().Run();
+        }
+        """,
+        Report("1 of 1 call sites to tracked methods intercepted (0 skipped)"));
+
+    [Fact]
+    public Task An_assembly_mark_does_not_cover_private_methods() => Run("""
+        using CarbonGen;
+        [assembly: Carbon]
+
+        public static class Work
+        {
+            public static int Run() => Helper() + Helper();
+            private static int Helper() => 1;
+        }
+
+        public static class Caller
+        {
+            public static int Use() => Work.Run();
+        }
+        """,
+        Report("1 of 1 call sites to tracked methods intercepted (0 skipped)"));
+
+    [Fact]
+    public Task Calls_to_marks_CARBON002_reports_are_not_reported_again_at_each_call() => Run("""
+        using System.Threading.Tasks;
+        using CarbonGen;
+
+        public class Handlers
+        {
+            [Carbon] public async void Fire() => await Task.Yield();
+
+            public int Run()
+            {
+                Fire();
+                Fire();
+                return Local();
+
+                [Carbon] static int Local() => 1;
+            }
+        }
+        """,
+        Report("0 of 3 call sites to tracked methods intercepted (3 skipped: 2 async void method, 1 not an ordinary method); each skipped call is reported as CARBON003, or its mark as CARBON002"));
+
+    [Fact]
+    public Task An_async_void_method_tracked_by_its_types_mark_is_reported_at_each_call() => Run("""
+        using System.Threading.Tasks;
+        using CarbonGen;
+
+        [Carbon]
+        public class Handlers
+        {
+            public async void Fire() => await Task.Yield();
+        }
+
+        public static class Caller
+        {
+            public static void Run() => {|#0:new Handlers().Fire()|};
+        }
+        """,
+        Use(0, "Handlers.Fire()", "call", "async void method", "make it return Task, so that calls to it can be intercepted"),
+        Report("0 of 1 call sites to tracked methods intercepted (1 skipped: 1 async void method); each skipped call is reported as CARBON003"));
 
     /// <summary>Asks the generator's own rule (linked into the analyzers) about the only call in <paramref name="source"/>.</summary>
     internal static string? GeneratorReason(string source)

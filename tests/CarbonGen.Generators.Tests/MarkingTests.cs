@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using CarbonGen.Generators;
 using static CarbonGen.Generators.Tests.CompiledProgram;
 
 namespace CarbonGen.Generators.Tests;
@@ -91,5 +93,77 @@ public class MarkingTests
 
         Assert.Equal(2, CompiledProgram.Load(output).Call(ns + ".Entry", "Run"));
         Assert.Equal((1, 0), CompiledProgram.Counts(ns + ".Split.Other()"));
+    }
+
+    [Fact]
+    public void Type_and_assembly_marks_leave_private_and_protected_methods_alone_and_the_build_is_clean()
+    {
+        var ns = "Case" + Guid.NewGuid().ToString("N");
+        var compilation = GeneratorHarness.CreateCompilation(
+            [("/src/Service.cs", $$"""
+                using CarbonGen;
+                [assembly: Carbon]
+                namespace {{ns}};
+                [Carbon]
+                public class Service
+                {
+                    public int Work() => Helper() + Shielded() + Hidden();
+                    private int Helper() => 1;
+                    protected int Shielded() => 2;
+                    private static int Hidden() => 3;
+                }
+                public static class Entry
+                {
+                    public static int Run() => new Service().Work() + Local();
+                    private static int Local() => 4;
+                }
+                """)],
+            assemblyName: "P" + Guid.NewGuid().ToString("N"));
+        var (result, output) = GeneratorHarness.Run(compilation);
+        GeneratorHarness.AssertClean(output);
+
+        var generated = string.Join("\n", GeneratorHarness.GeneratedSources(result).Values);
+        Assert.DoesNotContain("Helper", generated);
+        Assert.DoesNotContain("Shielded", generated);
+        Assert.DoesNotContain("Hidden", generated);
+        Assert.DoesNotContain("Local", generated);
+
+        Assert.Equal(10, CompiledProgram.Load(output).Call(ns + ".Entry", "Run"));
+        Assert.Equal((1, 0), CompiledProgram.Counts(ns + ".Service.Work()"));
+        Assert.Equal((0, 0), CompiledProgram.Counts(ns + ".Service.Helper()"));
+        Assert.Equal((0, 0), CompiledProgram.Counts(ns + ".Entry.Local()"));
+    }
+
+    [Fact]
+    public void Tracking_covers_only_methods_generated_code_can_call()
+    {
+        var compilation = GeneratorHarness.CreateCompilation([("/src/Marks.cs", """
+            using CarbonGen;
+            [Carbon]
+            public class Service
+            {
+                public int Open() => 1;
+                internal int Inside() => 2;
+                protected internal int Either() => 3;
+                private int Helper() => 4;
+                protected int Shielded() => 5;
+                private protected int Both() => 6;
+                [Carbon] private int Marked() => 7;
+                private class Hidden { public int Reached() => 8; }
+            }
+            """)]);
+        var carbon = compilation.GetTypeByMetadataName(KnownNames.CarbonAttributeMetadataName)!;
+        var service = compilation.GetTypeByMetadataName("Service")!;
+        bool Tracked(Microsoft.CodeAnalysis.INamedTypeSymbol type, string name) =>
+            Tracking.IsTracked((Microsoft.CodeAnalysis.IMethodSymbol)type.GetMembers(name).Single(), carbon, compilation, out _);
+
+        Assert.True(Tracked(service, "Open"));
+        Assert.True(Tracked(service, "Inside"));
+        Assert.True(Tracked(service, "Either"));
+        Assert.False(Tracked(service, "Helper"));
+        Assert.False(Tracked(service, "Shielded"));
+        Assert.False(Tracked(service, "Both"));
+        Assert.False(Tracked(service, "Marked"));
+        Assert.False(Tracked(compilation.GetTypeByMetadataName("Service+Hidden")!, "Reached"));
     }
 }
