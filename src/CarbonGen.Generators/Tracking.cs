@@ -30,7 +30,9 @@ internal static class Tracking
             }
         }
 
-        if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared)
+        // A type or assembly mark covers the methods a call can be intercepted for: not async void ones
+        // (callers cannot await them), which only a mark on the method itself brings to attention.
+        if (method.MethodKind != MethodKind.Ordinary || method.IsImplicitlyDeclared || (method.IsAsync && method.ReturnsVoid))
         {
             return false;
         }
