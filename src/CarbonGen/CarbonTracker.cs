@@ -36,10 +36,10 @@ public static class CarbonTracker
     {
         var settings = CurrentSettings.Resolved;
         var process = SampleProcess();
-        var energy = EnergySampler.Shared.HasStarted
+        var energy = Safely(() => EnergySampler.Shared.HasStarted
             ? ProcessEnergyAttribution.From(EnergySampler.Shared.Snapshot(), settings.TrackingMode, process, MachineInfo.TotalMemoryGigabytes)
-            : null;
-        var methods = SampleMethods(MethodCpuSampler.Shared.Snapshot());
+            : null);
+        var methods = SampleMethods(Safely(() => MethodCpuSampler.Shared.Snapshot()) ?? MethodCpuTimes.Unavailable);
         return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings), energy) with
         {
             TrackingMode = settings.TrackingMode,
@@ -50,6 +50,24 @@ public static class CarbonTracker
     /// <param name="options">Where and what to write; <see langword="null"/> uses <see cref="Settings"/>.</param>
     public static void WriteReports(CarbonOptions? options = null) =>
         ReportWriter.WriteAll(GetReport(), options ?? CurrentSettings.Resolved, Console.Error);
+
+    /// <summary>
+    /// A part of the report that failed (a sampler that could not start) is left out rather than
+    /// losing the whole report: the CPU-time model and wall times stand in, and the summary says so.
+    /// </summary>
+    private static T? Safely<T>(Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e)
+        {
+            CarbonLog.Warn($"CarbonGen: warning: part of the measurement is unavailable ({e.GetType().Name}: {e.Message}); the CPU-time model and wall times stand in.");
+            return null;
+        }
+    }
 
     private static EmissionFactors Factors(CarbonOptions settings)
     {

@@ -51,12 +51,26 @@ public static class CarbonRuntime
             return;
         }
 
+        // This runs inside the static initialiser of a generated catalog: an exception here would break
+        // every tracked call, so each part that can fail is started on its own and only warns.
         RunClock.Start();
-        IntensitySampler.Start();
-        Measurement.EnergySampler.Shared.EnsureStarted();
-        Attribution.MethodCpuSampler.Shared.EnsureStarted();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportAtExit();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ReportAtExit();
+        TryStart("the carbon intensity", IntensitySampler.Start);
+        TryStart("the energy sampler", static () => Measurement.EnergySampler.Shared.EnsureStarted());
+        TryStart("the method CPU sampler", static () => Attribution.MethodCpuSampler.Shared.EnsureStarted());
+    }
+
+    private static void TryStart(string what, Action start)
+    {
+        try
+        {
+            start();
+        }
+        catch (Exception e)
+        {
+            CarbonLog.Warn($"CarbonGen: warning: {what} could not start ({e.GetType().Name}: {e.Message}); calls are still counted and timed, and the reports say what is missing.");
+        }
     }
 
     /// <summary>Writes the reports once; later calls (exit after an unhandled exception) do nothing.</summary>
