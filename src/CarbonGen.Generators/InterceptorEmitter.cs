@@ -182,6 +182,8 @@ internal static class InterceptorEmitter
         var receiver = Unique("receiver", taken);
         var frame = Unique("frame", taken);
         var flow = Unique("flow", taken);
+        var completed = Unique("completed", taken);
+        var result = Unique("result", taken);
         var isAsync = method.Kind == MeasurementKinds.Asynchronous;
         var field = "global::" + KnownNames.GeneratedNamespace + "." + KnownNames.CatalogClass + "." + CatalogField(method);
 
@@ -224,13 +226,21 @@ internal static class InterceptorEmitter
             w.Line("var " + flow + " = global::CarbonGen.Runtime.AsyncFlow.Begin(" + field + ");");
         }
 
+        w.Line("var " + completed + " = false;");
         w.Open("try");
-        w.Line(method.ReturnsVoid ? call + ";" : "return " + refPrefix + Measured(method, call, frame, field) + ";");
-        w.Close();
-        w.Line("catch when (" + frame + ".Fail())");
-        w.Open();
-        w.Line("// Fail() counts the exception and returns false: it is never caught and propagates unchanged.");
-        w.Line("throw;");
+        if (method.ReturnsVoid)
+        {
+            w.Line(call + ";");
+            w.Line(completed + " = true;");
+        }
+        else
+        {
+            var local = method.ReturnRefKind.Length > 0 ? method.ReturnRefKind + "var " : "var ";
+            w.Line(local + result + " = " + refPrefix + Measured(method, call, frame, field) + ";");
+            w.Line(completed + " = true;");
+            w.Line("return " + refPrefix + result + ";");
+        }
+
         w.Close();
         w.Open("finally");
         if (isAsync)
@@ -238,7 +248,8 @@ internal static class InterceptorEmitter
             w.Line(flow + ".End();");
         }
 
-        w.Line(frame + ".Exit();");
+        w.Line("// A call that threw counts as failed; its exception is never caught and propagates unchanged.");
+        w.Line(frame + ".Exit(" + completed + ");");
         w.Close();
         w.Close();
     }

@@ -36,7 +36,7 @@ public class SamplerCostBenchmarks
                 var frame = CarbonRuntime.Enter(method);
                 ready.Signal();
                 _release.Wait();
-                frame.Exit();
+                frame.Exit(completed: true);
             }) { IsBackground = true };
             _threads.Add(thread);
             thread.Start();

@@ -29,13 +29,7 @@ public class FrameTests
         var method = NewMethod("Counted");
         for (var i = 0; i < 5; i++)
         {
-            var frame = CarbonRuntime.Enter(method);
-            if (i % 2 == 0)
-            {
-                Assert.False(frame.Fail());
-            }
-
-            frame.Exit();
+            CarbonRuntime.Enter(method).Exit(completed: i % 2 != 0);
         }
 
         var sample = Sample(method);
@@ -53,8 +47,8 @@ public class FrameTests
         Spin(TimeSpan.FromMilliseconds(20));
         var innerFrame = CarbonRuntime.Enter(inner);
         Spin(TimeSpan.FromMilliseconds(60));
-        innerFrame.Exit();
-        outerFrame.Exit();
+        innerFrame.Exit(completed: true);
+        outerFrame.Exit(completed: true);
 
         var o = Sample(outer);
         var i = Sample(inner);
@@ -94,7 +88,7 @@ public class FrameTests
         }
         finally
         {
-            frame.Exit();
+            frame.Exit(completed: true);
         }
     }
 
@@ -106,7 +100,7 @@ public class FrameTests
         {
             for (var i = 0; i < 1000; i++)
             {
-                CarbonRuntime.Enter(method).Exit();
+                CarbonRuntime.Enter(method).Exit(completed: true);
             }
         })).ToList();
         threads.ForEach(t => t.Start());
@@ -119,17 +113,17 @@ public class FrameTests
     public void A_method_registered_after_a_thread_started_tracking_gets_a_slot()
     {
         var first = NewMethod("First");
-        CarbonRuntime.Enter(first).Exit();
+        CarbonRuntime.Enter(first).Exit(completed: true);
 
         // Registering more methods than the thread's accumulator was sized for makes it grow.
         var later = Enumerable.Range(0, 64).Select(i => NewMethod("Later" + i)).ToList();
         var outer = CarbonRuntime.Enter(first);
         foreach (var method in later)
         {
-            CarbonRuntime.Enter(method).Exit();
+            CarbonRuntime.Enter(method).Exit(completed: true);
         }
 
-        outer.Exit();
+        outer.Exit(completed: true);
 
         Assert.Equal(2, Sample(first).Calls);
         Assert.All(later, m => Assert.Equal(1, Sample(m).Calls));
@@ -148,13 +142,13 @@ public class FrameTests
     public void Entering_and_exiting_allocates_nothing()
     {
         var method = NewMethod("NoAlloc");
-        CarbonRuntime.Enter(method).Exit(); // first call on this thread may create its accumulator
+        CarbonRuntime.Enter(method).Exit(completed: true); // first call on this thread may create its accumulator
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10_000; i++)
         {
             var frame = CarbonRuntime.Enter(method);
-            frame.Exit();
+            frame.Exit(completed: true);
         }
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());

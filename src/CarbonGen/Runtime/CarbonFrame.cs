@@ -30,23 +30,23 @@ public readonly struct CarbonFrame
     internal int Id { get; }
 
     /// <summary>
-    /// Counts the call as failed. Always returns <see langword="false"/>, so that it can be used as an
-    /// exception filter: the exception is never caught and propagates exactly as it would untracked.
+    /// Closes the call (or step) from the interceptor's <c>finally</c>: counts it, as failed unless
+    /// <paramref name="completed"/> (the call threw; its exception is never caught and propagates
+    /// exactly as it would untracked), and adds its inclusive and self time.
     /// </summary>
-    public bool Fail()
-    {
-        _accumulator.Slot(Id).FailedCalls++;
-        return false;
-    }
-
-    /// <summary>Closes the call (or step): counts it and adds its inclusive and self time.</summary>
+    /// <param name="completed">Whether the call returned rather than threw.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Exit()
+    public void Exit(bool completed)
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var accumulator = _accumulator;
         ref var slot = ref accumulator.Slot(Id);
         slot.Calls += _callIncrement;
+        if (!completed)
+        {
+            slot.FailedCalls++;
+        }
+
         slot.SelfTicks += elapsed - accumulator.ChildTicks;
         if (--slot.Depth == 0)
         {

@@ -60,12 +60,12 @@ public class MethodCpuSamplerTests
             var frame = CarbonRuntime.Enter(heavy);
             BurnCpu(TimeSpan.FromMilliseconds(300));
             Sampler.Sample();
-            frame.Exit();
+            frame.Exit(completed: true);
 
             frame = CarbonRuntime.Enter(light);
             BurnCpu(TimeSpan.FromMilliseconds(100));
             Sampler.Sample();
-            frame.Exit();
+            frame.Exit(completed: true);
         });
         thread.Start();
         thread.Join();
@@ -88,14 +88,14 @@ public class MethodCpuSamplerTests
             var frame = CarbonRuntime.Enter(spinning);
             BurnCpu(TimeSpan.FromMilliseconds(400));
             Sampler.Sample();
-            frame.Exit();
+            frame.Exit(completed: true);
         });
         var sleeper = new Thread(() =>
         {
             var frame = CarbonRuntime.Enter(sleeping);
             Thread.Sleep(400);
             Sampler.Sample();
-            frame.Exit();
+            frame.Exit(completed: true);
         });
         spinner.Start();
         sleeper.Start();
@@ -120,8 +120,8 @@ public class MethodCpuSamplerTests
             var i = CarbonRuntime.Enter(inner);
             BurnCpu(TimeSpan.FromMilliseconds(200));
             Sampler.Sample();
-            i.Exit();
-            o.Exit();
+            i.Exit(completed: true);
+            o.Exit(completed: true);
         });
         thread.Start();
         thread.Join();
@@ -159,7 +159,7 @@ public class MethodCpuSamplerTests
             finally
             {
                 flow.End();
-                frame.Exit();
+                frame.Exit(completed: true);
             }
         }
 
@@ -193,7 +193,7 @@ public class MethodCpuSamplerTests
                 Thread.Sleep(5);
             }
 
-            frame.Exit();
+            frame.Exit(completed: true);
         });
         thread.Start();
         thread.Join();

@@ -22,21 +22,17 @@ internal sealed class TrackedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Track
     public ValueTask<bool> MoveNextAsync()
     {
         var frame = CarbonRuntime.EnterStep(method);
-        ValueTask<bool> step;
+        var completed = false;
         try
         {
-            step = inner.MoveNextAsync();
-        }
-        catch when (frame.Fail())
-        {
-            throw;
+            var step = CarbonAsync.Track(inner.MoveNextAsync(), frame);
+            completed = true;
+            return step;
         }
         finally
         {
-            frame.Exit();
+            frame.Exit(completed);
         }
-
-        return CarbonAsync.Track(step, frame);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

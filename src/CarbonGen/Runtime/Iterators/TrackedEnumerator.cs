@@ -13,17 +13,16 @@ internal sealed class TrackedEnumerator<T>(IEnumerator<T> inner, TrackedMethod m
     public bool MoveNext()
     {
         var frame = CarbonRuntime.EnterStep(method);
+        var completed = false;
         try
         {
-            return inner.MoveNext();
-        }
-        catch when (frame.Fail())
-        {
-            throw;
+            var moved = inner.MoveNext();
+            completed = true;
+            return moved;
         }
         finally
         {
-            frame.Exit();
+            frame.Exit(completed);
         }
     }
 
@@ -40,17 +39,16 @@ internal sealed class TrackedEnumerator(IEnumerator inner, TrackedMethod method)
     public bool MoveNext()
     {
         var frame = CarbonRuntime.EnterStep(method);
+        var completed = false;
         try
         {
-            return inner.MoveNext();
-        }
-        catch when (frame.Fail())
-        {
-            throw;
+            var moved = inner.MoveNext();
+            completed = true;
+            return moved;
         }
         finally
         {
-            frame.Exit();
+            frame.Exit(completed);
         }
     }
 
