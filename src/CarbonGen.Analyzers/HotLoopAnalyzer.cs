@@ -146,8 +146,7 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
                 case "System.Linq.ParallelEnumerable" when target.Name == "AsParallel":
                     return "runs a PLINQ query";
                 case "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" when target.Name is "Range" or "Repeat"
-                    && invocation.Arguments.Length == 2
-                    && AsNumber(invocation.Arguments[1].Value) is { } count
+                    && AsNumber(ArgumentAt(invocation, 1)) is { } count
                     && count >= options.MinIterations:
                     return $"enumerates {((long)count).ToString("N0", CultureInfo.InvariantCulture)} items";
                 default:
@@ -247,7 +246,7 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static double? TripCount(ILoopOperation loop) => loop switch
+        private double? TripCount(ILoopOperation loop) => loop switch
         {
             IForLoopOperation forLoop => ForTripCount(forLoop),
             IForEachLoopOperation forEach => CollectionSize(forEach.Collection),
@@ -255,7 +254,7 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
         };
 
         /// <summary><c>for (var i = a; i &lt; b; i++)</c> and its variants, with constant bounds and step.</summary>
-        private static double? ForTripCount(IForLoopOperation loop)
+        private double? ForTripCount(IForLoopOperation loop)
         {
             if (loop.Condition is not IBinaryOperation condition || loop.AtLoopBottom.Length != 1)
             {
@@ -290,11 +289,11 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             double? bound;
             if (IsLocal(condition.LeftOperand, variable))
             {
-                bound = AsNumber(condition.RightOperand);
+                bound = Bound(condition.RightOperand);
             }
             else if (IsLocal(condition.RightOperand, variable))
             {
-                bound = AsNumber(condition.LeftOperand);
+                bound = Bound(condition.LeftOperand);
                 kind = kind switch
                 {
                     BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
@@ -320,6 +319,9 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
                 BinaryOperatorKind.LessThanOrEqual when step > 0 => b - start.Value + 1,
                 BinaryOperatorKind.GreaterThan when step < 0 => start.Value - b,
                 BinaryOperatorKind.GreaterThanOrEqual when step < 0 => start.Value - b + 1,
+
+                // i != N ends only when i lands on N exactly.
+                BinaryOperatorKind.NotEquals when (b - start.Value) / step is var steps && steps >= 0 && steps == Math.Floor(steps) => steps * Math.Abs(step),
                 _ => (double?)null,
             };
             return span is { } s ? Math.Max(0, Math.Ceiling(s / Math.Abs(step))) : null;
@@ -338,18 +340,123 @@ public sealed class HotLoopAnalyzer : DiagnosticAnalyzer
             };
         }
 
-        /// <summary>Size of a collection known at compile time: <c>Enumerable.Range(a, n)</c>, <c>new T[n]</c>, an initializer.</summary>
-        private static double? CollectionSize(IOperation collection)
+        /// <summary>A loop bound: a constant, or the length of an array whose size is known at compile time.</summary>
+        private double? Bound(IOperation operation) =>
+            AsNumber(operation)
+            ?? (Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Length" or "LongLength", Instance: { Type: IArrayTypeSymbol } array }
+                ? CollectionSize(array)
+                : null);
+
+        /// <summary>
+        /// Size of a collection known at compile time: <c>Enumerable.Range(a, n)</c>, <c>new T[n]</c>, an initializer,
+        /// a collection expression of an array type, or a local array assigned once from one of these.
+        /// </summary>
+        private double? CollectionSize(IOperation collection)
         {
             collection = Unwrap(collection);
             return collection switch
             {
                 IInvocationOperation { TargetMethod: { Name: "Range" or "Repeat", ContainingType: var type } } range
-                    when type?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" && range.Arguments.Length == 2 =>
-                    AsNumber(range.Arguments[1].Value),
-                IArrayCreationOperation array when array.DimensionSizes.Length == 1 => AsNumber(array.DimensionSizes[0]),
-                _ => null,
+                    when type?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" =>
+                    AsNumber(ArgumentAt(range, 1)),
+                ILocalReferenceOperation { Local: var local } => LocalArraySize(local),
+                _ => ArraySize(collection),
             };
+        }
+
+        /// <summary><c>new T[n]</c> with a constant <c>n</c>, <c>new[] { … }</c>, or <c>[…]</c> of an array type without spreads.</summary>
+        private static double? ArraySize(IOperation operation) => operation switch
+        {
+            IArrayCreationOperation array when array.DimensionSizes.Length == 1 => AsNumber(array.DimensionSizes[0]),
+            ICollectionExpressionOperation { Type: IArrayTypeSymbol { Rank: 1 } } expression when !expression.Elements.Any(e => e is ISpreadOperation) =>
+                expression.Elements.Length,
+            _ => null,
+        };
+
+        private System.Collections.Generic.Dictionary<ILocalSymbol, double>? _localArraySizes;
+
+        /// <summary>The size of a local array that is initialized with a size known at compile time and never written again.</summary>
+        private double? LocalArraySize(ILocalSymbol local)
+        {
+            if (local.Type is not IArrayTypeSymbol || local.RefKind != RefKind.None)
+            {
+                return null;
+            }
+
+            _localArraySizes ??= LocalArraySizes();
+            return _localArraySizes.TryGetValue(local, out var size) ? size : null;
+        }
+
+        private System.Collections.Generic.Dictionary<ILocalSymbol, double> LocalArraySizes()
+        {
+            var sizes = new System.Collections.Generic.Dictionary<ILocalSymbol, double>(SymbolEqualityComparer.Default);
+            var written = new System.Collections.Generic.HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Symbol: { Type: IArrayTypeSymbol, RefKind: RefKind.None } symbol, Initializer.Value: var value }
+                            when ArraySize(Unwrap(value)) is { } size:
+                            sizes[symbol] = size;
+                            break;
+                        case ILocalReferenceOperation reference when IsWrite(reference):
+                            written.Add(reference.Local);
+                            break;
+                    }
+                }
+            }
+
+            foreach (var local in written)
+            {
+                sizes.Remove(local);
+            }
+
+            return sizes;
+        }
+
+        /// <summary>Whether a reference to a local may change it: assigned, incremented, passed or taken by reference, deconstructed into.</summary>
+        private static bool IsWrite(ILocalReferenceOperation reference)
+        {
+            if (reference.IsDeclaration
+                || reference.Syntax.Parent is RefExpressionSyntax
+                || reference.Syntax.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 })
+            {
+                return true;
+            }
+
+            IOperation child = reference;
+            for (var parent = reference.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAssignmentOperation assignment: // simple, compound, coalesce, deconstruction
+                        return ReferenceEquals(assignment.Target, child);
+                    case IIncrementOrDecrementOperation:
+                        return true;
+                    case ITupleOperation or IConversionOperation { IsImplicit: true }:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The argument for the parameter at <paramref name="ordinal"/>, whatever the order the call names them in.</summary>
+        private static IOperation? ArgumentAt(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsUnbounded(ILoopOperation loop) => loop switch

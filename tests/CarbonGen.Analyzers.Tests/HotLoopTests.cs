@@ -85,6 +85,155 @@ public class HotLoopTests
         Hot(4, "Work.Linq()", "enumerates 1,000,000 items"));
 
     [Fact]
+    public Task Sizes_known_at_compile_time_through_locals_not_equal_conditions_and_named_arguments_are_reported() => Run("""
+        using System.Linq;
+
+        public class Known
+        {
+            public int EachOfArray()
+            {
+                var data = new int[5000];
+                var n = 0;
+                {|#0:foreach|} (var x in data) { n += x; }
+                return n;
+            }
+
+            public int ForOverLength()
+            {
+                var data = new double[2048];
+                var n = 0;
+                {|#1:for|} (var i = 0; i < data.Length; i++) { n += (int)data[i]; }
+                return n;
+            }
+
+            public int NotEqual()
+            {
+                var n = 0;
+                {|#2:for|} (var i = 0; i != 3000; i++) { n ^= i; }
+                return n;
+            }
+
+            public int NamedInOrder()
+            {
+                var n = 0;
+                {|#3:foreach|} (var i in Enumerable.Range(start: 0, count: 5000)) { n += i; }
+                return n;
+            }
+
+            public int NamedSwapped()
+            {
+                var n = 0;
+                {|#4:foreach|} (var i in Enumerable.Range(count: 6000, start: 1)) { n += i; }
+                return n;
+            }
+
+            public int LinqNamedSwapped() => {|#5:Enumerable.Range|}(count: 100_000, start: 1).Count(i => i % 7 == 0);
+
+            public int CollectionExpression()
+            {
+                int[] data = [1, 2, 3];
+                var n = 0;
+                foreach (var x in data) { n += x; }
+                return n;
+            }
+        }
+        """,
+        Hot(0, "Known.EachOfArray()", "has a loop that runs 5,000 times"),
+        Hot(1, "Known.ForOverLength()", "has a loop that runs 2,048 times"),
+        Hot(2, "Known.NotEqual()", "has a loop that runs 3,000 times"),
+        Hot(3, "Known.NamedInOrder()", "has a loop that runs 5,000 times"),
+        Hot(4, "Known.NamedSwapped()", "has a loop that runs 6,000 times"),
+        Hot(5, "Known.LinqNamedSwapped()", "enumerates 100,000 items"));
+
+    [Fact]
+    public Task Array_initializers_and_collection_expressions_count_their_elements() =>
+        new AnalyzerTest<HotLoopAnalyzer>("""
+            public static class Table
+            {
+                public static int Initializer()
+                {
+                    var data = new[] { 1, 2, 3, 4 };
+                    var n = 0;
+                    {|#0:foreach|} (var x in data) { n += x; }
+                    return n;
+                }
+
+                public static int Expression()
+                {
+                    int[] data = [1, 2, 3, 4, 5];
+                    var n = 0;
+                    {|#1:for|} (var i = 0; i < data.Length; i++) { n += data[i]; }
+                    return n;
+                }
+
+                public static int Short()
+                {
+                    int[] data = [1, 2, 3];
+                    var n = 0;
+                    foreach (var x in data) { n += x; }
+                    return n;
+                }
+            }
+            """,
+            Hot(0, "Table.Initializer()", "has a loop that runs 4 times"),
+            Hot(1, "Table.Expression()", "has a loop that runs 5 times"))
+            .WithEditorConfig("carbongen.hot_loop.min_iterations = 4")
+            .RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Sizes_that_are_not_known_stay_unreported() => Run("""
+        using System.Linq;
+
+        public class Unknown
+        {
+            public int Reassigned(int size)
+            {
+                var data = new int[5000];
+                if (size > 0) { data = new int[size]; }
+                var n = 0;
+                foreach (var x in data) { n += x; }
+                return n;
+            }
+
+            public int PassedByRef(int size)
+            {
+                var data = new int[5000];
+                Resize(ref data, size);
+                var n = 0;
+                for (var i = 0; i < data.Length; i++) { n += data[i]; }
+                return n;
+            }
+
+            public int SmallArray()
+            {
+                var data = new int[16];
+                var n = 0;
+                foreach (var x in data) { n += x; }
+                return n;
+            }
+
+            public int VariableSize(int size)
+            {
+                var data = new int[size];
+                var n = 0;
+                foreach (var x in data) { n += x; }
+                return n;
+            }
+
+            public int NotEqualMissesTheBound()
+            {
+                var n = 0;
+                for (var i = 0; i != 3001; i += 2) { n ^= i; if (i > 10) break; }
+                return n;
+            }
+
+            public int SmallNamedRange() => Enumerable.Range(count: 10, start: 100_000).Sum();
+
+            private static void Resize(ref int[] data, int size) => data = new int[size];
+        }
+        """);
+
+    [Fact]
     public Task Unbounded_loops_that_work_are_reported_and_those_that_wait_are_not() => Run("""
         using System;
         using System.Threading;

@@ -22,7 +22,9 @@ namespace CarbonGen.Benchmarks;
 /// Options: <c>concurrentAnalysis: true</c>, as in <c>dotnet build</c> and the IDE (every analyzer calls
 /// <c>EnableConcurrentExecution</c>, and the emit baseline compiles concurrently too, the compiler's default);
 /// no <c>.editorconfig</c> (empty <see cref="AnalyzerOptions"/>: the rules' default thresholds and severities);
-/// no execution-time logging and no suppressed diagnostics, which would only add bookkeeping.
+/// no execution-time logging and no suppressed diagnostics, which would only add bookkeeping. The cost per rule
+/// comes from one separate run with <c>logAnalyzerExecutionTime: true</c> in <see cref="Setup"/>, printed to the
+/// console. One file in ten has loops (<see cref="SyntheticSolution.Trees"/>), so the hot-loop rule's loop code runs.
 /// <see cref="CompilationWithAnalyzers"/> binds every method body itself (it drives a copy of the compilation
 /// with an event queue), so the analyzer figure includes binding that a real build shares with emit; the
 /// "bind only" row is that part, for subtraction.
@@ -30,8 +32,10 @@ namespace CarbonGen.Benchmarks;
 [Config(typeof(MacroBenchmarkConfig))]
 public class AnalyzerBenchmarks
 {
+    private static readonly AnalyzerOptions NoEditorConfig = new(ImmutableArray<AdditionalText>.Empty);
+
     private static readonly CompilationWithAnalyzersOptions Options = new(
-        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+        NoEditorConfig,
         onAnalyzerException: null,
         concurrentAnalysis: true,
         logAnalyzerExecutionTime: false,
@@ -44,7 +48,7 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _trees = SyntheticSolution.Trees();
+        _trees = SyntheticSolution.Trees(loops: true);
         _carbonGen = MetadataReference.CreateFromFile(typeof(CarbonAttribute).Assembly.Location);
         _analyzers = typeof(UninterceptedUseAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
@@ -66,6 +70,28 @@ public class AnalyzerBenchmarks
             Compile();
             Bind();
             Analyzers();
+        }
+
+        PrintCostPerAnalyzer();
+    }
+
+    /// <summary>One run with execution-time logging (after the warm-up): each analyzer's own time, summed over its callbacks.</summary>
+    private void PrintCostPerAnalyzer()
+    {
+        var timed = Fresh().WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
+            NoEditorConfig,
+            onAnalyzerException: null,
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false));
+        var diagnostics = timed.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Console.WriteLine("// Execution time per analyzer (one run, logAnalyzerExecutionTime: true; " +
+            string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count().ToString(CultureInfo.InvariantCulture) + " " + g.Key)) + "):");
+        foreach (var analyzer in _analyzers)
+        {
+            var telemetry = timed.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"//   {analyzer.GetType().Name,-32} {telemetry.ExecutionTime.TotalMilliseconds,9:F1} ms"));
         }
     }
 
