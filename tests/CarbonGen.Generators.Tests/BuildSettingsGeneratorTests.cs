@@ -6,7 +6,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CarbonGen.Generators.Tests;
 
@@ -21,7 +20,7 @@ public class BuildSettingsGeneratorTests
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new BuildSettingsGenerator().AsSourceGenerator()],
             parseOptions: GeneratorHarness.ParseOptions,
-            optionsProvider: new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
+            optionsProvider: GeneratorHarness.BuildProperties(properties));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         return (driver.GetRunResult(), output);
@@ -143,23 +142,5 @@ public class BuildSettingsGeneratorTests
         }
 
         throw new InvalidOperationException("CarbonGen.sln not found above the test folder.");
-    }
-
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _global = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
-
-        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Values Empty = new(new());
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -47,7 +47,7 @@ internal static class GeneratorHarness
         CSharpGeneratorDriver.Create(
             [new InterceptorGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
-            optionsProvider: new TestOptionsProvider(designTime ? new() { ["build_property.DesignTimeBuild"] = "true" } : new()),
+            optionsProvider: BuildProperties(designTime ? new() { ["DesignTimeBuild"] = "true" } : new()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated sources added.</summary>
@@ -70,6 +70,10 @@ internal static class GeneratorHarness
 
     public static ImmutableDictionary<string, string> GeneratedSources(GeneratorDriverRunResult result) =>
         result.Results.Single().GeneratedSources.ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>MSBuild properties as the compiler passes them to generators (<c>build_property.X</c>).</summary>
+    public static AnalyzerConfigOptionsProvider BuildProperties(Dictionary<string, string> properties) =>
+        new TestOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
 
     private sealed class TestOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
     {

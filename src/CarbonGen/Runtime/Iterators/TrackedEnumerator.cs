@@ -10,21 +10,7 @@ internal sealed class TrackedEnumerator<T>(IEnumerator<T> inner, TrackedMethod m
 
     object? IEnumerator.Current => inner.Current;
 
-    public bool MoveNext()
-    {
-        var frame = CarbonRuntime.EnterStep(method);
-        var completed = false;
-        try
-        {
-            var moved = inner.MoveNext();
-            completed = true;
-            return moved;
-        }
-        finally
-        {
-            frame.Exit(completed);
-        }
-    }
+    public bool MoveNext() => TrackedStep.MoveNext(inner, method);
 
     public void Reset() => inner.Reset();
 
@@ -36,7 +22,15 @@ internal sealed class TrackedEnumerator(IEnumerator inner, TrackedMethod method)
 {
     public object? Current => inner.Current;
 
-    public bool MoveNext()
+    public bool MoveNext() => TrackedStep.MoveNext(inner, method);
+
+    public void Reset() => inner.Reset();
+}
+
+/// <summary>One measured step of a tracked iterator.</summary>
+internal static class TrackedStep
+{
+    internal static bool MoveNext(IEnumerator inner, TrackedMethod method)
     {
         var frame = CarbonRuntime.EnterStep(method);
         var completed = false;
@@ -51,6 +45,4 @@ internal sealed class TrackedEnumerator(IEnumerator inner, TrackedMethod method)
             frame.Exit(completed);
         }
     }
-
-    public void Reset() => inner.Reset();
 }
