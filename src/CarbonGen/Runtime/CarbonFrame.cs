@@ -40,12 +40,10 @@ public readonly struct CarbonFrame
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var accumulator = _accumulator;
-        ref var slot = ref accumulator.Slot(Id);
+        // Enter made room for this method's slot, and the array only ever grows.
+        ref var slot = ref accumulator.Slots[Id];
         slot.Calls += _callIncrement;
-        if (!completed)
-        {
-            slot.FailedCalls++;
-        }
+        slot.FailedCalls += completed ? 0 : 1;
 
         slot.SelfTicks += elapsed - accumulator.ChildTicks;
         if (--slot.Depth == 0)
