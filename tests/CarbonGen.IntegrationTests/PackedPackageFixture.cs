@@ -8,8 +8,9 @@ using Xunit;
 namespace CarbonGen.IntegrationTests;
 
 /// <summary>
-/// Packs src/CarbonGen once per test run into a temporary folder feed, under a version no earlier
-/// run used, so that no copy in the NuGet cache can stand in for the package just built.
+/// Packs src/CarbonGen once per test run into the repository's local feed (the folder nuget.config
+/// names), under a version no earlier run used, so that no copy in the NuGet cache can stand in for
+/// the package just built. The package and its cached copy are removed afterwards.
 /// </summary>
 public sealed class PackedPackageFixture : IAsyncLifetime
 {
@@ -19,7 +20,7 @@ public sealed class PackedPackageFixture : IAsyncLifetime
     {
         RepositoryRoot = FindRepositoryRoot();
         WorkDirectory = Path.Combine(Path.GetTempPath(), "carbongen-it-" + Guid.NewGuid().ToString("N"));
-        FeedDirectory = Path.Combine(WorkDirectory, "feed");
+        FeedDirectory = Path.Combine(RepositoryRoot, "tests", "CarbonGen.IntegrationTests", "LocalFeed");
 
         // Every prerelease identifier starts with a non-digit or is a number without leading zeros (SemVer 2).
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -28,7 +29,7 @@ public sealed class PackedPackageFixture : IAsyncLifetime
 
     public string RepositoryRoot { get; }
 
-    /// <summary>Temporary folder, outside the repository, that holds the feed and every consumer project.</summary>
+    /// <summary>Temporary folder, outside the repository, that holds every consumer project.</summary>
     public string WorkDirectory { get; }
 
     public string FeedDirectory { get; }
@@ -98,6 +99,15 @@ public sealed class PackedPackageFixture : IAsyncLifetime
         }
 
         DeleteDirectory(WorkDirectory);
+        try
+        {
+            File.Delete(PackagePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A package left in the feed has a version no later run will ask for.
+        }
+
         return Task.CompletedTask;
     }
 
