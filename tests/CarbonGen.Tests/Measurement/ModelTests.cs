@@ -182,7 +182,7 @@ public class MeasurementSettingsTests
     [
         MeasurementSettings.SysfsRootVariable, MeasurementSettings.ProcfsRootVariable, MeasurementSettings.CpuTdpVariable,
         MeasurementSettings.RamWattsVariable, MeasurementSettings.RaplPsysVariable, MeasurementSettings.NvmlLibraryVariable,
-        MeasurementSettings.IntervalVariable, MeasurementSettings.CudaVisibleDevicesVariable,
+        MeasurementSettings.CudaVisibleDevicesVariable,
     ];
 
     private static EnvironmentScope Scope(params (string Name, string? Value)[] values)
@@ -208,38 +208,36 @@ public class MeasurementSettingsTests
         Assert.Null(settings.RamWatts);
         Assert.False(settings.PreferPsys);
         Assert.Null(settings.CudaVisibleDevices);
-        Assert.Equal(1000, settings.SamplingInterval.TotalMilliseconds);
     }
 
     [Fact]
     public void Good_values_are_read()
     {
         using var _ = Scope(
-            ("CARBONGEN_SYSFS_ROOT", "/host/sys"), ("CARBONGEN_PROCFS_ROOT", "/host/proc"), ("CARBONGEN_CPU_TDP_WATTS", "65.5"),
-            ("CARBONGEN_RAM_WATTS", "12"), ("CARBONGEN_RAPL_PSYS", "yes"), ("CARBONGEN_NVML_LIBRARY", "/opt/nvml.so"),
-            ("CARBONGEN_SAMPLING_INTERVAL_MS", "250"), ("CUDA_VISIBLE_DEVICES", "1,0"));
+            ("CARBONGEN_SYSFS_ROOT", "/host/sys"), ("CARBONGEN_PROCFS_ROOT", "/host/proc"),
+            ("CARBONGEN_RAPL_PSYS", "yes"), ("CARBONGEN_NVML_LIBRARY", "/opt/nvml.so"), ("CUDA_VISIBLE_DEVICES", "1,0"));
         var settings = MeasurementSettings.FromEnvironment(w => Assert.Fail(w));
         Assert.Equal("/host/sys", settings.SysfsRoot);
         Assert.Equal("/host/proc", settings.ProcfsRoot);
-        Assert.Equal(65.5, settings.CpuTdpWatts);
-        Assert.Equal(12, settings.RamWatts);
         Assert.True(settings.PreferPsys);
         Assert.Equal("/opt/nvml.so", settings.NvmlLibrary);
-        Assert.Equal(250, settings.SamplingInterval.TotalMilliseconds);
         Assert.Equal("1,0", settings.CudaVisibleDevices);
     }
 
+    [Fact]
+    public void Power_overrides_and_the_interval_come_from_the_resolved_settings()
+    {
+        // Those settings are validated once, by the settings model (see Configuration/BadValueTests).
+        using var _ = Scope(("CARBONGEN_SYSFS_ROOT", "/host/sys"));
+        var settings = MeasurementSettings.FromSettings(
+            new CarbonOptions { CpuTdpWatts = 65.5, RamWatts = 12, SamplingIntervalSeconds = 2 }, w => Assert.Fail(w));
+        Assert.Equal(65.5, settings.CpuTdpWatts);
+        Assert.Equal(12, settings.RamWatts);
+        Assert.Equal(2000, settings.SamplingInterval.TotalMilliseconds);
+        Assert.Equal("/host/sys", settings.SysfsRoot);
+    }
+
     [Theory]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "abc", "not a number of watts")]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "-5", "out of range")]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "0", "out of range")]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "NaN", "not a number of watts")]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "65,5", "not a number of watts")]
-    [InlineData("CARBONGEN_CPU_TDP_WATTS", "1e9", "out of range")]
-    [InlineData("CARBONGEN_RAM_WATTS", "-1", "out of range")]
-    [InlineData("CARBONGEN_RAM_WATTS", "ten", "not a number of watts")]
-    [InlineData("CARBONGEN_SAMPLING_INTERVAL_MS", "0", "from 10 to 60000")]
-    [InlineData("CARBONGEN_SAMPLING_INTERVAL_MS", "1.5", "from 10 to 60000")]
     [InlineData("CARBONGEN_RAPL_PSYS", "maybe", "true or false")]
     public void A_bad_value_names_the_variable_the_value_and_the_fix_and_is_ignored(string variable, string value, string fix)
     {
@@ -250,9 +248,6 @@ public class MeasurementSettingsTests
         var warning = Assert.Single(warnings);
         Assert.Contains($"{variable}='{value}'", warning);
         Assert.Contains(fix, warning);
-        Assert.Null(settings.CpuTdpWatts);
-        Assert.Null(settings.RamWatts);
         Assert.False(settings.PreferPsys);
-        Assert.Equal(1000, settings.SamplingInterval.TotalMilliseconds);
     }
 }
