@@ -88,7 +88,7 @@ public static class CarbonAsync
             return;
         }
 
-        ref var slot = ref ThreadAccumulator.Current.Slot(id);
+        ref var slot = ref ThreadAccumulator.SlotOf(id);
         if (canceled)
         {
             slot.CanceledCalls++;
@@ -104,7 +104,7 @@ public static class CarbonAsync
     {
         public void Complete(Task task)
         {
-            ThreadAccumulator.Current.Slot(id).InclusiveTicks += Stopwatch.GetTimestamp() - returnedAt;
+            ThreadAccumulator.SlotOf(id).InclusiveTicks += Stopwatch.GetTimestamp() - returnedAt;
             RecordOutcome(id, task.IsCanceled, task.IsFaulted);
         }
     }

@@ -10,16 +10,16 @@ namespace CarbonGen.Runtime;
 /// nothing and takes no lock.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct CarbonFrame
+public readonly unsafe struct CarbonFrame
 {
-    private readonly ThreadAccumulator _accumulator;
+    private readonly ThreadCounters* _counters;
     private readonly long _savedChildTicks;
     private readonly long _start;
     private readonly int _callIncrement;
 
-    internal CarbonFrame(ThreadAccumulator accumulator, int id, long savedChildTicks, long start, bool countsCall)
+    internal CarbonFrame(ThreadCounters* counters, int id, long savedChildTicks, long start, bool countsCall)
     {
-        _accumulator = accumulator;
+        _counters = counters;
         Id = id;
         _savedChildTicks = savedChildTicks;
         _start = start;
@@ -39,19 +39,20 @@ public readonly struct CarbonFrame
     public void Exit(bool completed)
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
-        var accumulator = _accumulator;
-        // Enter made room for this method's slot, and the array only ever grows.
-        ref var slot = ref accumulator.Slots[Id];
+        var counters = _counters;
+        // Enter made room for this method's slot, and the slots only ever grow (a nested call may have
+        // moved them: they are read again here).
+        ref var slot = ref counters->Slots[Id];
         slot.Calls += _callIncrement;
         slot.FailedCalls += completed ? 0 : 1;
 
-        slot.SelfTicks += elapsed - accumulator.ChildTicks;
+        slot.SelfTicks += elapsed - counters->ChildTicks;
         if (--slot.Depth == 0)
         {
             slot.InclusiveTicks += elapsed;
         }
 
-        accumulator.ChildTicks = _savedChildTicks + elapsed;
-        accumulator.StackDepth--;
+        counters->ChildTicks = _savedChildTicks + elapsed;
+        counters->StackDepth--;
     }
 }

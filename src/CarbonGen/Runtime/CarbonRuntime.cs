@@ -27,20 +27,20 @@ public static class CarbonRuntime
     internal static CarbonFrame EnterStep(TrackedMethod method) => Open(method.Id, countsCall: false);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static CarbonFrame Open(int id, bool countsCall)
+    private static unsafe CarbonFrame Open(int id, bool countsCall)
     {
-        var accumulator = ThreadAccumulator.Current;
-        accumulator.Slot(id).Depth++;
-        var depth = accumulator.StackDepth;
+        var counters = ThreadAccumulator.For(id);
+        counters->Slots[id].Depth++;
+        var depth = counters->StackDepth;
         if ((uint)depth < ThreadAccumulator.StackCapacity)
         {
-            accumulator.Stack[depth] = id;
+            counters->Stack[depth] = id;
         }
 
-        accumulator.StackDepth = depth + 1;
-        var saved = accumulator.ChildTicks;
-        accumulator.ChildTicks = 0;
-        return new CarbonFrame(accumulator, id, saved, Stopwatch.GetTimestamp(), countsCall);
+        counters->StackDepth = depth + 1;
+        var saved = counters->ChildTicks;
+        counters->ChildTicks = 0;
+        return new CarbonFrame(counters, id, saved, Stopwatch.GetTimestamp(), countsCall);
     }
 
     /// <summary>Starts the run clock and hooks process exit, once per process.</summary>

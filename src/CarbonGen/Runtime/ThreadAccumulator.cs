@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace CarbonGen.Runtime;
 
 /// <summary>
-/// Per-thread counters of every tracked method. The interceptor reaches its thread's instance
-/// through a thread-static field and updates it without locks or atomics; the reporter sums all
-/// instances ever created, so counts of threads that have ended are kept.
+/// Per-thread counters of every tracked method. The interceptor reaches its thread's
+/// <see cref="ThreadCounters"/> through a thread-static pointer and updates them without locks or
+/// atomics; the reporter sums all accumulators ever created, so counts of threads that have ended are kept.
 /// </summary>
-internal sealed class ThreadAccumulator
+internal sealed unsafe class ThreadAccumulator
 {
     [ThreadStatic]
     private static ThreadAccumulator? t_current;
@@ -18,11 +19,16 @@ internal sealed class ThreadAccumulator
     private static readonly object s_gate = new();
     private static ThreadAccumulator[] s_all = [];
 
+    // Both pinned (they never move), so the hot path can address them by pointer; these references keep them alive.
+    private readonly ThreadCounters[] _counters = GC.AllocateArray<ThreadCounters>(1, pinned: true);
     private MethodSlot[] _slots;
 
     private ThreadAccumulator(int capacity, int threadId)
     {
-        _slots = new MethodSlot[capacity];
+        _slots = GC.AllocateArray<MethodSlot>(capacity, pinned: true);
+        ref var counters = ref _counters[0];
+        counters.Slots = (MethodSlot*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_slots));
+        counters.SlotCount = capacity;
         ThreadId = threadId;
         LastCpuNanoseconds = threadId < 0 ? 0 : Measurement.ThreadCpuReader.ReadOnce(threadId);
     }
@@ -30,18 +36,8 @@ internal sealed class ThreadAccumulator
     /// <summary>Most nesting levels the shadow stack records; deeper calls are still counted and timed.</summary>
     internal const int StackCapacity = 64;
 
-    /// <summary>Ticks spent in tracked calls nested inside the innermost active tracked call.</summary>
-    internal long ChildTicks;
-
-    /// <summary>
-    /// The shadow stack: ids of the tracked methods active on this thread, outermost first. Written by
-    /// the owning thread only; the CPU sampler reads it from its own thread to charge this thread's CPU
-    /// time to the method on top (self) and to every method on it (inclusive).
-    /// </summary>
-    internal ShadowStack Stack;
-
-    /// <summary>Active tracked calls on this thread (may exceed <see cref="StackCapacity"/>).</summary>
-    internal int StackDepth;
+    /// <summary>The state the interceptors update (shadow stack, child time, slots), for other threads to read.</summary>
+    internal ref ThreadCounters State => ref _counters[0];
 
     /// <summary>The tracked async methods whose continuation this thread is running, innermost first (see <see cref="AsyncFlow"/>).</summary>
     internal AsyncFlowNode? AsyncFlow;
@@ -65,34 +61,49 @@ internal sealed class ThreadAccumulator
         get => t_current ?? CreateForCurrentThread();
     }
 
-    /// <summary>The counters, indexed by <see cref="TrackedMethod.Id"/>.</summary>
-    internal MethodSlot[] Slots => _slots;
+    /// <summary>The counters, indexed by <see cref="TrackedMethod.Id"/> (for readers on other threads).</summary>
+    internal MethodSlot[] Slots => Volatile.Read(ref _slots);
 
-    /// <summary>Returns the slot of a method, growing the array when the method was registered after it was sized.</summary>
+    /// <summary>
+    /// The current thread's counters, with room for the slot of method <paramref name="id"/>: the one
+    /// thread-static read of a tracked call.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref MethodSlot Slot(int id)
+    internal static ThreadCounters* For(int id)
     {
-        var slots = _slots;
-        if ((uint)id < (uint)slots.Length)
+        var counters = CurrentThreadCounters.Value;
+        if (counters != null && (uint)id < (uint)counters->SlotCount)
         {
-            return ref slots[id];
+            return counters;
         }
 
-        return ref Grow(id)[id];
+        return ForSlow(id);
     }
+
+    /// <summary>The current thread's slot of method <paramref name="id"/>.</summary>
+    internal static ref MethodSlot SlotOf(int id) => ref For(id)->Slots[id];
 
     /// <summary>Every accumulator created so far, for the reporter.</summary>
     internal static ThreadAccumulator[] All => Volatile.Read(ref s_all);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private MethodSlot[] Grow(int id)
+    private static ThreadCounters* ForSlow(int id)
     {
-        // Rare: a catalog registered new methods after this thread's first call. Only the owning
-        // thread writes the slots, so copying them cannot lose an update.
-        var grown = new MethodSlot[Math.Max(id + 1, MethodRegistry.Count)];
-        _slots.CopyTo(grown, 0);
-        Volatile.Write(ref _slots, grown);
-        return grown;
+        var accumulator = Current;
+        ref var counters = ref accumulator._counters[0];
+        if ((uint)id >= (uint)counters.SlotCount)
+        {
+            // Rare: a catalog registered new methods after this thread's first call. Only the owning
+            // thread writes the slots, so copying them cannot lose an update. The old array is left to
+            // the GC: a reader on another thread that still holds it reads figures that only lag.
+            var grown = GC.AllocateArray<MethodSlot>(Math.Max(id + 1, MethodRegistry.Count), pinned: true);
+            accumulator._slots.CopyTo(grown, 0);
+            Volatile.Write(ref accumulator._slots, grown);
+            counters.Slots = (MethodSlot*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(grown));
+            counters.SlotCount = grown.Length;
+        }
+
+        return (ThreadCounters*)Unsafe.AsPointer(ref counters);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -108,6 +119,7 @@ internal sealed class ThreadAccumulator
         }
 
         t_current = accumulator;
+        CurrentThreadCounters.Value = (ThreadCounters*)Unsafe.AsPointer(ref accumulator._counters[0]);
         return accumulator;
     }
 
@@ -117,7 +129,7 @@ internal sealed class ThreadAccumulator
         var sums = new MethodSlot[MethodRegistry.Count];
         foreach (var accumulator in All)
         {
-            var slots = Volatile.Read(ref accumulator._slots);
+            var slots = accumulator.Slots;
             var n = Math.Min(slots.Length, sums.Length);
             for (var i = 0; i < n; i++)
             {

@@ -154,7 +154,8 @@ internal sealed class MethodCpuSampler
 
     private void Charge(ThreadAccumulator thread, long nanoseconds)
     {
-        var depth = Math.Min(Volatile.Read(ref thread.StackDepth), ThreadAccumulator.StackCapacity);
+        ref var state = ref thread.State;
+        var depth = Math.Min(Volatile.Read(ref state.StackDepth), ThreadAccumulator.StackCapacity);
         var flow = Volatile.Read(ref thread.AsyncFlow);
         if (depth <= 0 && flow is null)
         {
@@ -163,7 +164,7 @@ internal sealed class MethodCpuSampler
         }
 
         // Self: the method on top of the shadow stack, else the async method whose continuation this is.
-        ReadOnlySpan<int> stack = thread.Stack;
+        ReadOnlySpan<int> stack = state.Stack;
         AddTo(_selfNanoseconds, depth > 0 ? stack[depth - 1] : flow!.Method.Id, nanoseconds);
 
         // Inclusive: every method on the stack and every async method awaiting, once each however deep the recursion.
