@@ -11,53 +11,87 @@ namespace CarbonGen.Runtime;
 /// accumulator learns which tracked async method it is working for, so the CPU sampler can charge it.
 /// </summary>
 /// <remarks>
-/// Setting an async-local allocates, so it is done only for methods that have been seen completing
-/// asynchronously at least once: a method whose tasks always complete synchronously never pays for it
-/// (its first asynchronous call, which taught us, is charged to its caller).
+/// <para>Setting an async-local allocates a new execution context, so each method remembers the last
+/// context it built (its caller's context and the same plus the method) and switches to it again,
+/// allocation-free, whenever it is called from that same caller context: in a console app, a worker
+/// or a benchmark every call flows for free.</para>
+/// <para>From a context not seen before, a call flows (and allocates) when it is the method's first
+/// call or once the method has been seen completing asynchronously; a method that has only ever
+/// completed synchronously does not pay for a new context on every call. Only then can a
+/// continuation go unattributed: the first asynchronous completion of such a method, from a new
+/// context, is charged to its caller's flow (or to <c>(untracked)</c>).</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct AsyncFlow
 {
     private static readonly AsyncLocal<AsyncFlowNode?> s_current = new(OnChanged);
 
+    private readonly ExecutionContext? _caller;
+    private readonly ExecutionContext? _flowing;
     private readonly AsyncFlowNode? _previous;
-    private readonly bool _set;
 
-    private AsyncFlow(AsyncFlowNode? previous)
+    private AsyncFlow(ExecutionContext caller, ExecutionContext flowing, AsyncFlowNode? previous)
     {
+        _caller = caller;
+        _flowing = flowing;
         _previous = previous;
-        _set = true;
     }
 
     /// <summary>Makes <paramref name="method"/> flow into the continuations of the call about to be made.</summary>
     public static AsyncFlow Begin(TrackedMethod method)
     {
-        if (!method.HasCompletedAsynchronously)
+        // Null when the caller suppressed the flow: continuations then get no context, and so no method.
+        var caller = ExecutionContext.Capture();
+        if (caller is null)
+        {
+            return default;
+        }
+
+        var cached = method.LastFlow;
+        if (cached is not null && ReferenceEquals(cached.Caller, caller))
+        {
+            ExecutionContext.Restore(cached.Flowing);
+            return new AsyncFlow(caller, cached.Flowing, cached.Previous);
+        }
+
+        if (!method.HasCompletedAsynchronously && !method.ClaimFirstFlow())
         {
             return default;
         }
 
         var previous = s_current.Value;
         s_current.Value = new AsyncFlowNode(method, previous);
-        return new AsyncFlow(previous);
+        var flowing = ExecutionContext.Capture()!;
+        method.LastFlow = new FlowContexts(caller, flowing, previous);
+        return new AsyncFlow(caller, flowing, previous);
     }
 
     /// <summary>Restores the caller's flow once the call has returned its task (the continuations keep theirs).</summary>
     public void End()
     {
-        if (_set)
+        if (_caller is null)
         {
+            return;
+        }
+
+        if (ReferenceEquals(ExecutionContext.Capture(), _flowing))
+        {
+            // Nothing else changed the context during the call: back to the caller's, allocation-free.
+            ExecutionContext.Restore(_caller);
+        }
+        else
+        {
+            // The method changed async-locals of its own synchronously (a method that is not `async`
+            // may): keep those changes, as they would be kept untracked, and take only ours back.
             s_current.Value = _previous;
         }
     }
 
     private static void OnChanged(AsyncLocalValueChangedArgs<AsyncFlowNode?> change)
     {
-        // Only a switch of context on a thread matters: within the calling thread the shadow stack already shows the method.
-        if (change.ThreadContextChanged)
-        {
-            ThreadAccumulator.Current.AsyncFlow = change.CurrentValue;
-        }
+        // Each thread's accumulator mirrors the flow of the context it runs: a continuation starting
+        // or ending on a pool thread, and the calling thread switching to the method's flow and back.
+        ThreadAccumulator.Current.AsyncFlow = change.CurrentValue;
     }
 }
 
@@ -67,4 +101,14 @@ internal sealed class AsyncFlowNode(TrackedMethod method, AsyncFlowNode? parent)
     internal TrackedMethod Method { get; } = method;
 
     internal AsyncFlowNode? Parent { get; } = parent;
+}
+
+/// <summary>The last execution context a method flowed from, the one built from it with the method added, and the caller's flow.</summary>
+internal sealed class FlowContexts(ExecutionContext caller, ExecutionContext flowing, AsyncFlowNode? previous)
+{
+    internal ExecutionContext Caller { get; } = caller;
+
+    internal ExecutionContext Flowing { get; } = flowing;
+
+    internal AsyncFlowNode? Previous { get; } = previous;
 }

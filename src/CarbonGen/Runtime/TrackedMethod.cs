@@ -52,6 +52,20 @@ public sealed class TrackedMethod
 
     private bool _hasCompletedAsynchronously;
 
+    /// <summary>The contexts of this method's last flow, reused while calls come from the same caller context.</summary>
+    internal FlowContexts? LastFlow
+    {
+        get => Volatile.Read(ref _lastFlow);
+        set => Volatile.Write(ref _lastFlow, value);
+    }
+
+    private FlowContexts? _lastFlow;
+
+    /// <summary>True for the first call that asks (it flows before anything is known about the method).</summary>
+    internal bool ClaimFirstFlow() => Interlocked.Exchange(ref _firstFlowClaimed, 1) == 0;
+
+    private int _firstFlowClaimed;
+
     /// <inheritdoc />
     public override string ToString() => DisplayName;
 }

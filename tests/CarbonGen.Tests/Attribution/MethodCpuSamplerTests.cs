@@ -163,15 +163,137 @@ public class MethodCpuSamplerTests
             }
         }
 
-        // The first call teaches CarbonGen that the method completes asynchronously; the second flows.
-        await System.Threading.Tasks.Task.Run(Call);
-        Assert.True(method.HasCompletedAsynchronously);
+        // The very first call flows: nothing is known about the method yet.
         var before = Charged(Sampler.Snapshot(), method);
         await System.Threading.Tasks.Task.Run(Call);
+        var first = Charged(Sampler.Snapshot(), method);
+        Assert.True(method.HasCompletedAsynchronously);
+        Assert.InRange(first.Self - before.Self, 0.19, 0.3);
+        Assert.InRange(first.Inclusive - before.Inclusive, 0.19, 0.3);
+
+        // Later calls flow too, from the cached context or (from a new one) because the method is known to go asynchronous.
+        await System.Threading.Tasks.Task.Run(Call);
+        var second = Charged(Sampler.Snapshot(), method);
+        Assert.InRange(second.Self - first.Self, 0.19, 0.3);
+        Assert.InRange(second.Inclusive - first.Inclusive, 0.19, 0.3);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_method_that_completed_synchronously_until_now_still_flows_from_the_same_context()
+    {
+        var method = NewMethod("SyncThenAsync");
+        var goAsync = false;
+
+        async System.Threading.Tasks.Task Body()
+        {
+            if (goAsync)
+            {
+                await System.Threading.Tasks.Task.Yield();
+                BurnCpu(TimeSpan.FromMilliseconds(200));
+                Sampler.Sample();
+            }
+        }
+
+        System.Threading.Tasks.Task Call()
+        {
+            var frame = CarbonRuntime.Enter(method);
+            var flow = AsyncFlow.Begin(method);
+            try
+            {
+                return CarbonAsync.Track(Body(), frame);
+            }
+            finally
+            {
+                flow.End();
+                frame.Exit(completed: true);
+            }
+        }
+
+        // All on one dedicated thread, in its own (default) context, as a console app or a worker runs.
+        System.Threading.Tasks.Task? pending = null;
+        var thread = new Thread(() =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Call().GetAwaiter().GetResult();
+            }
+
+            goAsync = true;
+            pending = Call();
+        });
+        var before = Charged(Sampler.Snapshot(), method);
+        thread.Start();
+        thread.Join();
+        await pending!;
         var after = Charged(Sampler.Snapshot(), method);
 
         Assert.InRange(after.Self - before.Self, 0.19, 0.3);
-        Assert.InRange(after.Inclusive - before.Inclusive, 0.19, 0.3);
+    }
+
+    [Fact]
+    public void Flowing_a_method_allocates_nothing_once_its_context_is_cached()
+    {
+        var method = NewMethod("FlowNoAlloc");
+        var flowed = true;
+        static System.Threading.Tasks.Task Completed() => System.Threading.Tasks.Task.CompletedTask;
+
+        void Call()
+        {
+            var frame = CarbonRuntime.Enter(method);
+            var flow = AsyncFlow.Begin(method);
+            flowed &= ThreadAccumulator.Current.AsyncFlow?.Method == method;
+            try
+            {
+                _ = CarbonAsync.Track(Completed(), frame);
+            }
+            finally
+            {
+                flow.End();
+                frame.Exit(completed: true);
+            }
+        }
+
+        Call(); // the first call builds the flowing context
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Call();
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.True(flowed, "every call should have made the method flow");
+    }
+
+    [Fact]
+    public void Async_locals_a_method_sets_synchronously_stay_set_for_its_caller()
+    {
+        var method = NewMethod("SetsLocal");
+        var local = new AsyncLocal<int>();
+
+        System.Threading.Tasks.Task SetLocal()
+        {
+            local.Value = 42;
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            local.Value = 0;
+            var frame = CarbonRuntime.Enter(method);
+            var flow = AsyncFlow.Begin(method);
+            try
+            {
+                _ = CarbonAsync.Track(SetLocal(), frame);
+            }
+            finally
+            {
+                flow.End();
+                frame.Exit(completed: true);
+            }
+
+            // As untracked: a method that is not `async` changes its caller's async-locals.
+            Assert.Equal(42, local.Value);
+        }
     }
 
     [Fact]
