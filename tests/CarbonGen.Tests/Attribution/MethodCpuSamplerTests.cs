@@ -21,6 +21,23 @@ public class MethodCpuSamplerTests
     private static TrackedMethod NewMethod(string name) =>
         MethodRegistry.Register("Attribution." + name + "." + Guid.NewGuid().ToString("N"), "Attribution", name, null, 0);
 
+    /// <summary>What a generated interceptor does around a call of a tracked async method.</summary>
+    private static System.Threading.Tasks.Task CallTracked(TrackedMethod method, Func<System.Threading.Tasks.Task> body, Action? duringCall = null)
+    {
+        var frame = CarbonRuntime.Enter(method);
+        var flow = AsyncFlow.Begin(method);
+        duringCall?.Invoke();
+        try
+        {
+            return CarbonAsync.Track(body(), frame);
+        }
+        finally
+        {
+            flow.End();
+            frame.Exit(completed: true);
+        }
+    }
+
     /// <summary>Spins until this thread has used <paramref name="cpu"/> of CPU time (not wall time: the machine may be busy).</summary>
     private static void BurnCpu(TimeSpan cpu)
     {
@@ -140,7 +157,6 @@ public class MethodCpuSamplerTests
     {
         var method = NewMethod("AfterAwait");
 
-        // What a generated interceptor does around a call of a tracked async method.
         async System.Threading.Tasks.Task Body()
         {
             await System.Threading.Tasks.Task.Yield();
@@ -148,20 +164,7 @@ public class MethodCpuSamplerTests
             Sampler.Sample(); // still inside the continuation
         }
 
-        System.Threading.Tasks.Task Call()
-        {
-            var frame = CarbonRuntime.Enter(method);
-            var flow = AsyncFlow.Begin(method);
-            try
-            {
-                return CarbonAsync.Track(Body(), frame);
-            }
-            finally
-            {
-                flow.End();
-                frame.Exit(completed: true);
-            }
-        }
+        System.Threading.Tasks.Task Call() => CallTracked(method, Body);
 
         // The very first call flows: nothing is known about the method yet.
         var before = Charged(Sampler.Snapshot(), method);
@@ -194,20 +197,7 @@ public class MethodCpuSamplerTests
             }
         }
 
-        System.Threading.Tasks.Task Call()
-        {
-            var frame = CarbonRuntime.Enter(method);
-            var flow = AsyncFlow.Begin(method);
-            try
-            {
-                return CarbonAsync.Track(Body(), frame);
-            }
-            finally
-            {
-                flow.End();
-                frame.Exit(completed: true);
-            }
-        }
+        System.Threading.Tasks.Task Call() => CallTracked(method, Body);
 
         // All on one dedicated thread, in its own (default) context, as a console app or a worker runs.
         System.Threading.Tasks.Task? pending = null;
@@ -237,21 +227,9 @@ public class MethodCpuSamplerTests
         var flowed = true;
         static System.Threading.Tasks.Task Completed() => System.Threading.Tasks.Task.CompletedTask;
 
-        void Call()
-        {
-            var frame = CarbonRuntime.Enter(method);
-            var flow = AsyncFlow.Begin(method);
-            flowed &= ThreadAccumulator.Current.AsyncFlow?.Method == method;
-            try
-            {
-                _ = CarbonAsync.Track(Completed(), frame);
-            }
-            finally
-            {
-                flow.End();
-                frame.Exit(completed: true);
-            }
-        }
+        Func<System.Threading.Tasks.Task> body = Completed;
+        Action check = () => flowed &= ThreadAccumulator.Current.AsyncFlow?.Method == method;
+        void Call() => CallTracked(method, body, check);
 
         Call(); // the first call builds the flowing context
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -279,17 +257,7 @@ public class MethodCpuSamplerTests
         for (var i = 0; i < 2; i++)
         {
             local.Value = 0;
-            var frame = CarbonRuntime.Enter(method);
-            var flow = AsyncFlow.Begin(method);
-            try
-            {
-                _ = CarbonAsync.Track(SetLocal(), frame);
-            }
-            finally
-            {
-                flow.End();
-                frame.Exit(completed: true);
-            }
+            _ = CallTracked(method, SetLocal);
 
             // As untracked: a method that is not `async` changes its caller's async-locals.
             Assert.Equal(42, local.Value);
