@@ -223,33 +223,49 @@ internal static class InterceptorEmitter
         w.Line("var " + frame + " = global::CarbonGen.Runtime.CarbonRuntime.Enter(" + field + ");");
         if (isAsync)
         {
-            w.Line("var " + flow + " = global::CarbonGen.Runtime.AsyncFlow.Begin(" + field + ");");
+            w.Line("var " + flow + " = default(global::CarbonGen.Runtime.AsyncFlow);");
         }
 
         w.Line("var " + completed + " = false;");
         w.Open("try");
+        if (isAsync)
+        {
+            w.Line(flow + " = global::CarbonGen.Runtime.AsyncFlow.Begin(" + field + ");");
+        }
+
         if (method.ReturnsVoid)
         {
             w.Line(call + ";");
-            w.Line(completed + " = true;");
         }
         else
         {
             var local = method.ReturnRefKind.Length > 0 ? method.ReturnRefKind + "var " : "var ";
             w.Line(local + result + " = " + refPrefix + Measured(method, call, frame, field) + ";");
-            w.Line(completed + " = true;");
-            w.Line("return " + refPrefix + result + ";");
         }
 
-        w.Close();
-        w.Open("finally");
         if (isAsync)
         {
             w.Line(flow + ".End();");
         }
 
-        w.Line("// A call that threw counts as failed; its exception is never caught and propagates unchanged.");
-        w.Line(frame + ".Exit(" + completed + ");");
+        w.Line(frame + ".Exit();");
+        w.Line(completed + " = true;");
+        if (!method.ReturnsVoid)
+        {
+            w.Line("return " + refPrefix + result + ";");
+        }
+
+        w.Close();
+        w.Open("finally");
+        w.Open("if (!" + completed + ")");
+        w.Line("// The call threw: it counts as failed. Its exception is never caught and propagates unchanged.");
+        if (isAsync)
+        {
+            w.Line(flow + ".End();");
+        }
+
+        w.Line(frame + ".ExitFailed();");
+        w.Close();
         w.Close();
         w.Close();
     }

@@ -5,8 +5,8 @@ namespace CarbonGen.Runtime;
 
 /// <summary>
 /// One active call of a tracked method (or one step of a tracked iterator), opened by
-/// <see cref="CarbonRuntime.Enter"/> and closed by <see cref="Exit"/> in the interceptor's
-/// <c>finally</c>. A plain struct on the caller's stack: opening and closing a frame allocates
+/// <see cref="CarbonRuntime.Enter"/> and closed by <see cref="Exit()"/> (or
+/// <see cref="ExitFailed"/> in the interceptor's <c>finally</c>). A plain struct on the caller's stack: opening and closing a frame allocates
 /// nothing and takes no lock.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -30,13 +30,25 @@ public readonly unsafe struct CarbonFrame
     internal int Id { get; }
 
     /// <summary>
-    /// Closes the call (or step) from the interceptor's <c>finally</c>: counts it, as failed unless
-    /// <paramref name="completed"/> (the call threw; its exception is never caught and propagates
-    /// exactly as it would untracked), and adds its inclusive and self time.
+    /// Closes a call (or step) that returned: counts it and adds its inclusive and self time. The
+    /// interceptor calls it at the end of its <c>try</c>, so the common path has no call to make.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Exit() => Exit(completed: true);
+
+    /// <summary>
+    /// Closes a call (or step) that threw, from the interceptor's <c>finally</c>: counts it as failed
+    /// and adds its time. The exception is never caught and propagates exactly as it would untracked.
+    /// Kept out of line so that the <c>finally</c> stays small enough for the JIT to copy onto the
+    /// normal path instead of calling it as a separate funclet.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public void ExitFailed() => Exit(completed: false);
+
+    /// <summary>Closes the call (or step), as failed unless <paramref name="completed"/>.</summary>
     /// <param name="completed">Whether the call returned rather than threw.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Exit(bool completed)
+    internal void Exit(bool completed)
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var counters = _counters;

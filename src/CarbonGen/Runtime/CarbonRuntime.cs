@@ -37,7 +37,8 @@ public static class CarbonRuntime
             counters->Stack[depth] = id;
         }
 
-        counters->StackDepth = depth + 1;
+        // Release: a sampler that reads the new depth also reads the id just pushed (free on x64).
+        Volatile.Write(ref counters->StackDepth, depth + 1);
         var saved = counters->ChildTicks;
         counters->ChildTicks = 0;
         return new CarbonFrame(counters, id, saved, Stopwatch.GetTimestamp(), countsCall);

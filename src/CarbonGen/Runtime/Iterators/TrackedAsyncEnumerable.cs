@@ -26,12 +26,16 @@ internal sealed class TrackedAsyncEnumerator<T>(IAsyncEnumerator<T> inner, Track
         try
         {
             var step = CarbonAsync.Track(inner.MoveNextAsync(), frame);
+            frame.Exit();
             completed = true;
             return step;
         }
         finally
         {
-            frame.Exit(completed);
+            if (!completed)
+            {
+                frame.ExitFailed();
+            }
         }
     }
 

@@ -37,12 +37,16 @@ internal static class TrackedStep
         try
         {
             var moved = inner.MoveNext();
+            frame.Exit();
             completed = true;
             return moved;
         }
         finally
         {
-            frame.Exit(completed);
+            if (!completed)
+            {
+                frame.ExitFailed();
+            }
         }
     }
 }
