@@ -34,7 +34,7 @@ public readonly unsafe struct CarbonFrame
     /// interceptor calls it at the end of its <c>try</c>, so the common path has no call to make.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Exit() => Exit(completed: true);
+    public void Exit() => Close().Calls += _callIncrement;
 
     /// <summary>
     /// Closes a call (or step) that threw, from the interceptor's <c>finally</c>: counts it as failed
@@ -43,21 +43,36 @@ public readonly unsafe struct CarbonFrame
     /// normal path instead of calling it as a separate funclet.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public void ExitFailed() => Exit(completed: false);
+    public void ExitFailed()
+    {
+        ref var slot = ref Close();
+        slot.Calls += _callIncrement;
+        slot.FailedCalls++;
+    }
 
-    /// <summary>Closes the call (or step), as failed unless <paramref name="completed"/>.</summary>
+    /// <summary>Closes the call (or step), as failed unless <paramref name="completed"/> (for runtime code and tests).</summary>
     /// <param name="completed">Whether the call returned rather than threw.</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Exit(bool completed)
+    {
+        if (completed)
+        {
+            Exit();
+        }
+        else
+        {
+            ExitFailed();
+        }
+    }
+
+    /// <summary>Pops the frame and adds its inclusive and self time; returns the method's slot for the counts.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ref MethodSlot Close()
     {
         var elapsed = Stopwatch.GetTimestamp() - _start;
         var counters = _counters;
         // Enter made room for this method's slot, and the slots only ever grow (a nested call may have
         // moved them: they are read again here).
         ref var slot = ref counters->Slots[Id];
-        slot.Calls += _callIncrement;
-        slot.FailedCalls += completed ? 0 : 1;
-
         slot.SelfTicks += elapsed - counters->ChildTicks;
         if (--slot.Depth == 0)
         {
@@ -66,5 +81,6 @@ public readonly unsafe struct CarbonFrame
 
         counters->ChildTicks = _savedChildTicks + elapsed;
         counters->StackDepth--;
+        return ref slot;
     }
 }
