@@ -133,6 +133,32 @@ public class FrameTests
     }
 
     [Fact]
+    public void Counts_of_ended_threads_are_kept_when_their_accumulators_are_let_go()
+    {
+        var method = NewMethod("ShortLived");
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                CarbonRuntime.Enter(method).Exit(completed: i % 2 == 0);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        // A thread that starts tracking folds the ended ones into the retired counts.
+        var next = new Thread(() => CarbonRuntime.Enter(method).Exit(completed: true));
+        next.Start();
+        next.Join();
+
+        // Only the last thread, which ended after it registered, may still be kept.
+        Assert.True(ThreadAccumulator.All.Count(a => !a.OwnerIsAlive) <= 1, "accumulators of ended threads are still kept");
+        var sample = Sample(method);
+        Assert.Equal(81, sample.Calls);
+        Assert.Equal(40, sample.FailedCalls);
+    }
+
+    [Fact]
     public void The_same_display_name_registers_once()
     {
         var name = "FrameTests.Shared." + Guid.NewGuid().ToString("N");

@@ -9,7 +9,9 @@ namespace CarbonGen.Runtime;
 /// <summary>
 /// Per-thread counters of every tracked method. The interceptor reaches its thread's
 /// <see cref="ThreadCounters"/> through a thread-static pointer and updates them without locks or
-/// atomics; the reporter sums all accumulators ever created, so counts of threads that have ended are kept.
+/// atomics. The reporter sums the accumulators of live threads and the retired counts of threads that
+/// have ended: each time a thread starts tracking, the accumulators of ended threads are folded into
+/// those retired counts and let go, so an app that keeps creating threads does not keep them all.
 /// </summary>
 internal sealed unsafe class ThreadAccumulator
 {
@@ -18,10 +20,14 @@ internal sealed unsafe class ThreadAccumulator
 
     private static readonly object s_gate = new();
     private static ThreadAccumulator[] s_all = [];
+    private static MethodSlot[] s_retired = [];
 
     // Both pinned (they never move), so the hot path can address them by pointer; these references keep them alive.
     private readonly ThreadCounters[] _counters = GC.AllocateArray<ThreadCounters>(1, pinned: true);
     private MethodSlot[] _slots;
+
+    // Created on the owning thread, to tell when it has ended.
+    private readonly Thread _owner = Thread.CurrentThread;
 
     private ThreadAccumulator(int capacity, int threadId)
     {
@@ -41,6 +47,9 @@ internal sealed unsafe class ThreadAccumulator
 
     /// <summary>The tracked async methods whose continuation this thread is running, innermost first (see <see cref="AsyncFlow"/>).</summary>
     internal AsyncFlowNode? AsyncFlow;
+
+    /// <summary>Whether the thread that owns this accumulator is still running.</summary>
+    internal bool OwnerIsAlive => _owner.IsAlive;
 
     /// <summary>The kernel's id of the owning thread (for its CPU time in procfs), or -1 where unknown.</summary>
     internal int ThreadId { get; }
@@ -83,7 +92,7 @@ internal sealed unsafe class ThreadAccumulator
     /// <summary>The current thread's slot of method <paramref name="id"/>.</summary>
     internal static ref MethodSlot SlotOf(int id) => ref For(id)->Slots[id];
 
-    /// <summary>Every accumulator created so far, for the reporter.</summary>
+    /// <summary>The accumulators of the threads that have tracked and were alive when a thread last started tracking.</summary>
     internal static ThreadAccumulator[] All => Volatile.Read(ref s_all);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -112,8 +121,9 @@ internal sealed unsafe class ThreadAccumulator
         var accumulator = new ThreadAccumulator(MethodRegistry.Count, Measurement.ThreadCpuReader.CurrentThreadId());
         lock (s_gate)
         {
-            var all = new ThreadAccumulator[s_all.Length + 1];
-            s_all.CopyTo(all, 0);
+            var live = RetireEndedLocked();
+            var all = new ThreadAccumulator[live.Count + 1];
+            live.CopyTo(all, 0);
             all[^1] = accumulator;
             Volatile.Write(ref s_all, all);
         }
@@ -123,24 +133,60 @@ internal sealed unsafe class ThreadAccumulator
         return accumulator;
     }
 
-    /// <summary>Sums the counters of all threads for each registered method.</summary>
+    /// <summary>Sums the counters of all threads, live and ended, for each registered method.</summary>
     internal static MethodSlot[] SumAll()
     {
         var sums = new MethodSlot[MethodRegistry.Count];
-        foreach (var accumulator in All)
+        lock (s_gate)
         {
-            var slots = accumulator.Slots;
-            var n = Math.Min(slots.Length, sums.Length);
-            for (var i = 0; i < n; i++)
+            Add(sums, s_retired);
+            foreach (var accumulator in s_all)
             {
-                sums[i].Calls += Volatile.Read(ref slots[i].Calls);
-                sums[i].FailedCalls += Volatile.Read(ref slots[i].FailedCalls);
-                sums[i].CanceledCalls += Volatile.Read(ref slots[i].CanceledCalls);
-                sums[i].InclusiveTicks += Volatile.Read(ref slots[i].InclusiveTicks);
-                sums[i].SelfTicks += Volatile.Read(ref slots[i].SelfTicks);
+                Add(sums, accumulator.Slots);
             }
         }
 
         return sums;
+    }
+
+    /// <summary>
+    /// Folds the counts of ended threads into the retired counts and returns the live accumulators.
+    /// An ended thread writes nothing more, so its counts are final; the caller holds <c>s_gate</c>,
+    /// as <see cref="SumAll"/> does, so no count is seen twice or missed.
+    /// </summary>
+    private static List<ThreadAccumulator> RetireEndedLocked()
+    {
+        var live = new List<ThreadAccumulator>(s_all.Length);
+        foreach (var accumulator in s_all)
+        {
+            if (accumulator.OwnerIsAlive)
+            {
+                live.Add(accumulator);
+                continue;
+            }
+
+            var slots = accumulator.Slots;
+            if (s_retired.Length < slots.Length)
+            {
+                Array.Resize(ref s_retired, slots.Length);
+            }
+
+            Add(s_retired, slots);
+        }
+
+        return live;
+    }
+
+    private static void Add(MethodSlot[] sums, MethodSlot[] slots)
+    {
+        var n = Math.Min(slots.Length, sums.Length);
+        for (var i = 0; i < n; i++)
+        {
+            sums[i].Calls += Volatile.Read(ref slots[i].Calls);
+            sums[i].FailedCalls += Volatile.Read(ref slots[i].FailedCalls);
+            sums[i].CanceledCalls += Volatile.Read(ref slots[i].CanceledCalls);
+            sums[i].InclusiveTicks += Volatile.Read(ref slots[i].InclusiveTicks);
+            sums[i].SelfTicks += Volatile.Read(ref slots[i].SelfTicks);
+        }
     }
 }
