@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -312,6 +313,29 @@ public class SamplerTests
 
         sampler.Stop(); // idempotent
         Assert.Equal(100 * 800 * 1.3, sampler.Snapshot().Cpu.Joules, 1e-3);
+    }
+
+    /// <summary>
+    /// A fault past the meter's handling of its sources (here the test hook, which runs inside the loop)
+    /// must not end the process from the sampling thread: one warning, the figures kept, sampling goes on.
+    /// </summary>
+    [Fact]
+    public void A_sample_that_throws_is_warned_about_once_and_the_loop_goes_on_keeping_every_figure()
+    {
+        var warnings = new ConcurrentQueue<string>();
+        var meter = new EnergyMeter([new ConstantSource("plug-in", EnergyComponent.Cpu, 10)], warnings.Enqueue);
+        var time = 0.0;
+        using var hook = new FailingHook(failures: 3, calls: 6, onCall: n => Volatile.Write(ref time, n));
+        using var sampler = new EnergySampler(meter, TimeSpan.FromMilliseconds(1), () => Volatile.Read(ref time)) { AfterSample = hook.Invoke };
+
+        sampler.EnsureStarted();
+        Assert.True(hook.Wait(), "the sampler stopped sampling after a fault");
+        sampler.Stop();
+
+        Assert.Equal(60, sampler.Snapshot().Cpu.Joules, 9);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("an energy sample failed (InvalidOperationException: fault 1)", warning);
+        Assert.Contains("The figures measured so far are kept and sampling goes on every 0.001 s", warning);
     }
 
     [Fact]
