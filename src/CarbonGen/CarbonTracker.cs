@@ -32,15 +32,29 @@ public static class CarbonTracker
     public static CarbonOptions Settings => CurrentSettings.Resolved;
 
     /// <summary>Takes a snapshot of the run so far: process totals and one row per tracked method.</summary>
-    public static CarbonReport GetReport()
+    public static CarbonReport GetReport() =>
+        BuildReport(CurrentSettings.Resolved, IntensitySampler.Current, static () => EnergySampler.Shared, CarbonLog.Warn);
+
+    /// <summary>
+    /// The report, from the samplers of the run. The energy sampler is read once, through
+    /// <paramref name="energySampler"/>: if it cannot be had (creating it threw), the report is made
+    /// without measured energy, with a warning, rather than failing.
+    /// </summary>
+    internal static CarbonReport BuildReport(
+        CarbonOptions settings,
+        (IntensityResolver Resolver, IntensityTimeline Timeline) intensity,
+        Func<EnergySampler> energySampler,
+        Action<string> warn)
     {
-        var settings = CurrentSettings.Resolved;
         var process = SampleProcess();
-        var energy = Safely(() => EnergySampler.Shared.HasStarted
-            ? ProcessEnergyAttribution.From(EnergySampler.Shared.Snapshot(), settings.TrackingMode, process, MachineInfo.TotalMemoryGigabytes)
-            : null);
-        var methods = SampleMethods(Safely(() => MethodCpuSampler.Shared.Snapshot()) ?? MethodCpuTimes.Unavailable);
-        return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings), energy) with
+        var sampler = Safely(energySampler, warn);
+        var started = sampler is { HasStarted: true };
+        var energy = started
+            ? Safely(() => ProcessEnergyAttribution.From(sampler!.Snapshot(), settings.TrackingMode, process, MachineInfo.TotalMemoryGigabytes), warn)
+            : null;
+        var history = started ? Safely(() => sampler!.History, warn) : null;
+        var methods = SampleMethods(Safely(() => MethodCpuSampler.Shared.Snapshot(), warn) ?? MethodCpuTimes.Unavailable);
+        return ReportBuilder.Build(methods, process, settings.ProjectName, RunClock.RunId, DateTime.Now, Factors(settings, intensity, history), energy) with
         {
             TrackingMode = settings.TrackingMode,
         };
@@ -55,7 +69,7 @@ public static class CarbonTracker
     /// A part of the report that failed (a sampler that could not start) is left out rather than
     /// losing the whole report: the CPU-time model and wall times stand in, and the summary says so.
     /// </summary>
-    private static T? Safely<T>(Func<T?> read)
+    private static T? Safely<T>(Func<T?> read, Action<string> warn)
         where T : class
     {
         try
@@ -64,20 +78,26 @@ public static class CarbonTracker
         }
         catch (Exception e)
         {
-            CarbonLog.Warn($"CarbonGen: warning: part of the measurement is unavailable ({e.GetType().Name}: {e.Message}); the CPU-time model and wall times stand in.");
+            warn($"CarbonGen: warning: part of the measurement is unavailable ({e.GetType().Name}: {e.Message}); the CPU-time model and wall times stand in.");
             return null;
         }
     }
 
-    private static EmissionFactors Factors(CarbonOptions settings)
+    /// <param name="settings">The settings of the run.</param>
+    /// <param name="state">The intensity resolver and the timeline of live readings.</param>
+    /// <param name="history">The machine's cumulative energy at each sample, to weight live readings; <see langword="null"/> without an energy sampler.</param>
+    private static EmissionFactors Factors(
+        CarbonOptions settings,
+        (IntensityResolver Resolver, IntensityTimeline Timeline) state,
+        IReadOnlyList<(DateTimeOffset At, double Energy)>? history)
     {
-        var (resolver, timeline) = IntensitySampler.Current;
+        var (resolver, timeline) = state;
         var now = DateTimeOffset.Now;
         var start = RunClock.StartedAt == default ? now : new DateTimeOffset(RunClock.StartedAt);
         var intensity = !resolver.IsLive
             ? resolver.Baseline
-            : EnergySampler.Shared.HasStarted
-                ? timeline.WeightedByEnergy(EnergySampler.Shared.History, start, now)
+            : history is not null
+                ? timeline.WeightedByEnergy(history, start, now)
                 : timeline.AverageGramsPerKwh(start, now);
         return new EmissionFactors(intensity, resolver.Pue, resolver.Wue, resolver.Location, settings.ExperimentId ?? string.Empty, EmbodiedEmissions.From(settings));
     }

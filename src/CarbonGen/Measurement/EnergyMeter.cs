@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CarbonGen.Configuration;
 
 namespace CarbonGen.Measurement;
 
@@ -14,6 +15,10 @@ namespace CarbonGen.Measurement;
 /// driver call fails), the meter warns once, keeps the joules it measured up to its last good reading, and
 /// starts the next source of the chain from that moment, so the two figures add up with no gap and no
 /// overlap. The label becomes <c>rapl+tdp-model</c> and the figure stops counting as measured.</para>
+/// <para>A source that throws (a plug-in adapter with a bug, a driver binding that faults) is treated as one
+/// that failed: an exception from <see cref="IEnergySource.TryStart"/> means "not usable", from
+/// <see cref="IEnergySource.TryRead"/> "stopped now", and a reading that is not a finite number counts as a
+/// failed read. The warning names the source and the exception; nothing escapes to the sampling thread.</para>
 /// <para>Each <see cref="Sample"/> also reads the machine's and this process's CPU time from procfs, so the
 /// snapshot carries the process's share of the CPU over the same interval.</para>
 /// <para>Thread-safe: one lock, taken once per sample and per snapshot. <see cref="Sample"/> does not allocate
@@ -37,11 +42,11 @@ internal sealed class EnergyMeter : IDisposable
     private bool _haveProcess;
 
     /// <param name="sources">Every source, in the order they are tried within their component.</param>
-    /// <param name="warn">Receives warnings meant for people (standard error by default).</param>
+    /// <param name="warn">Receives warnings meant for people (<see cref="CarbonLog.Warn"/> by default); must not throw.</param>
     /// <param name="procfsRoot">Where to read <c>stat</c> and <c>self/stat</c> for the process share; <see langword="null"/> not to.</param>
     internal EnergyMeter(IEnumerable<IEnergySource> sources, Action<string>? warn = null, string? procfsRoot = null)
     {
-        _warn = warn ?? (static message => Console.Error.WriteLine(message));
+        _warn = warn ?? CarbonLog.Warn;
         var lists = new[] { new List<IEnergySource>(), new List<IEnergySource>(), new List<IEnergySource>() };
         foreach (var source in sources)
         {
@@ -54,11 +59,11 @@ internal sealed class EnergyMeter : IDisposable
 
     /// <summary>The meter for this machine: Linux sensors and models, plus <paramref name="platformSources"/> first.</summary>
     /// <param name="settings">Roots, overrides and the NVML library (see <see cref="MeasurementSettings.FromEnvironment"/>).</param>
-    /// <param name="warn">Receives warnings meant for people (standard error by default).</param>
+    /// <param name="warn">Receives warnings meant for people (<see cref="CarbonLog.Warn"/> by default); must not throw.</param>
     /// <param name="platformSources">Adapters for other platforms (Windows EMI or LibreHardwareMonitor, macOS), tried before the built-in sources of their component.</param>
     internal static EnergyMeter Create(MeasurementSettings settings, Action<string>? warn = null, IEnumerable<IEnergySource>? platformSources = null)
     {
-        warn ??= static message => Console.Error.WriteLine(message);
+        warn ??= CarbonLog.Warn;
         var sources = new List<IEnergySource>();
         if (platformSources is not null)
         {
@@ -78,6 +83,9 @@ internal sealed class EnergyMeter : IDisposable
 
     /// <summary>Whether <see cref="Start"/> has run.</summary>
     internal bool IsStarted => _started;
+
+    /// <summary>Where this meter's warnings go; the sampler that owns the meter warns there too.</summary>
+    internal Action<string> Warn => _warn;
 
     /// <summary>Starts the first usable source of each component and takes the procfs baselines. Later calls do nothing.</summary>
     internal void Start(double now)
@@ -152,7 +160,7 @@ internal sealed class EnergyMeter : IDisposable
                 for (var i = 0; i < chain.Sources.Length; i++)
                 {
                     var source = chain.Sources[i];
-                    var status = source.Status;
+                    var status = StatusOf(chain, i);
                     if (status.State == SourceState.Standby)
                     {
                         status = new EnergySourceStatus(
@@ -188,7 +196,7 @@ internal sealed class EnergyMeter : IDisposable
         }
 
         var source = chain.Sources[chain.Active];
-        if (source.TryRead(now, out var joules))
+        if (TryRead(chain, chain.Active, now, out var joules))
         {
             chain.Current = Math.Max(chain.Current, joules);
             chain.LastGoodTime = now;
@@ -199,7 +207,7 @@ internal sealed class EnergyMeter : IDisposable
         chain.Frozen += chain.Current;
         chain.Current = 0;
         var failed = chain.Active;
-        var why = source.Status.Detail;
+        var why = StatusOf(chain, failed).Detail;
         StartFrom(chain, failed + 1, chain.LastGoodTime);
         var next = chain.Active >= 0 ? chain.Sources[chain.Active].Name : null;
         _warn(string.Create(
@@ -211,21 +219,92 @@ internal sealed class EnergyMeter : IDisposable
         }
     }
 
-    private static void StartFrom(Chain chain, int first, double from)
+    private void StartFrom(Chain chain, int first, double from)
     {
         chain.Active = -1;
         for (var i = first; i < chain.Sources.Length; i++)
         {
-            if (chain.Sources[i].TryStart(from))
+            if (TryStart(chain, i, from))
             {
                 chain.Active = i;
                 chain.LastGoodTime = from;
                 chain.Label = chain.Label.Length == 0 ? chain.Sources[i].Name : chain.Label + "+" + chain.Sources[i].Name;
                 chain.Measured &= chain.Sources[i].IsMeasured;
-                return;
+                break;
+            }
+        }
+
+        // A source that threw while starting says nothing in its own status: warn, naming what is used instead.
+        var end = chain.Active >= 0 ? chain.Active : chain.Sources.Length;
+        for (var i = first; i < end; i++)
+        {
+            if (chain.Faults[i] is { } fault)
+            {
+                var next = chain.Active >= 0 ? $"using '{chain.Sources[chain.Active].Name}' instead" : "no other source is left, so this component is not measured";
+                _warn($"CarbonGen: warning: {EnergySourceNames.ComponentName(chain.Component)} energy source '{chain.Sources[i].Name}' could not start: {fault.Detail}; {next}.");
             }
         }
     }
+
+    /// <summary>Starts source <paramref name="index"/>; an exception counts as "not usable" and is kept as its status.</summary>
+    private static bool TryStart(Chain chain, int index, double now)
+    {
+        try
+        {
+            return chain.Sources[index].TryStart(now);
+        }
+        catch (Exception e)
+        {
+            chain.Faults[index] = EnergySourceStatus.NotUsed(Threw(e));
+            return false;
+        }
+    }
+
+    /// <summary>Reads source <paramref name="index"/>; an exception or a figure that is not a finite number counts as a failed read.</summary>
+    private static bool TryRead(Chain chain, int index, double now, out double joules)
+    {
+        try
+        {
+            if (!chain.Sources[index].TryRead(now, out joules))
+            {
+                return false;
+            }
+
+            if (double.IsFinite(joules))
+            {
+                return true;
+            }
+
+            chain.Faults[index] = EnergySourceStatus.Failed(string.Create(CultureInfo.InvariantCulture, $"it reported {joules} J"));
+        }
+        catch (Exception e)
+        {
+            chain.Faults[index] = EnergySourceStatus.Failed(Threw(e));
+        }
+
+        joules = 0;
+        return false;
+    }
+
+    /// <summary>The status of source <paramref name="index"/>: the fault the meter saw, else what the source says.</summary>
+    private static EnergySourceStatus StatusOf(Chain chain, int index)
+    {
+        if (chain.Faults[index] is { } fault)
+        {
+            return fault;
+        }
+
+        try
+        {
+            return chain.Sources[index].Status;
+        }
+        catch (Exception e)
+        {
+            return new EnergySourceStatus(SourceState.NotUsed, "its status is unreadable: " + Threw(e));
+        }
+    }
+
+    private static string Threw(Exception e) => $"it threw {e.GetType().Name}: {e.Message}";
 
     /// <summary>Closes counter files and shuts NVML down. The last figures stay readable with <see cref="Snapshot"/>.</summary>
     public void Dispose()
@@ -242,7 +321,15 @@ internal sealed class EnergyMeter : IDisposable
             {
                 foreach (var source in chain.Sources)
                 {
-                    source.Dispose();
+                    try
+                    {
+                        source.Dispose();
+                    }
+                    catch (Exception e)
+                    {
+                        // The figures are already kept; only this source's handles may stay open until exit.
+                        _warn($"CarbonGen: warning: {EnergySourceNames.ComponentName(chain.Component)} energy source '{source.Name}' could not be closed: {Threw(e)}. Its figures are kept; the other sources are closed.");
+                    }
                 }
             }
 
@@ -255,6 +342,9 @@ internal sealed class EnergyMeter : IDisposable
         internal EnergyComponent Component { get; } = component;
 
         internal IEnergySource[] Sources { get; } = sources;
+
+        /// <summary>Per source, what the meter saw go wrong (an exception, a figure that is not a number); <see langword="null"/> for none.</summary>
+        internal EnergySourceStatus?[] Faults { get; } = new EnergySourceStatus?[sources.Length];
 
         internal int Active { get; set; } = -1;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 
 namespace CarbonGen.Measurement;
@@ -18,6 +19,9 @@ namespace CarbonGen.Measurement;
 /// last sample so that the figures cover the whole run. A report written at exit should call
 /// <see cref="Stop"/> itself first (it is idempotent), since exit handlers run in no set order.</item>
 /// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start.</item>
+/// <item>Never breaks the application: a sample that throws (a fault past the meter's own handling of its
+/// sources) is warned about once, through the meter's warning callback; the figures measured so far are
+/// kept and the thread goes on sampling at the next interval.</item>
 /// </list>
 /// <para>Use: <c>EnergySampler.Shared.EnsureStarted()</c> on the first tracked call;
 /// <c>EnergySampler.Shared.Stop()</c> then <c>EnergySampler.Shared.Snapshot()</c> for the report.</para>
@@ -35,6 +39,9 @@ internal sealed class EnergySampler : IDisposable
     private readonly System.Collections.Generic.List<(DateTimeOffset At, double Joules)> _history = [];
     private readonly ManualResetEvent _stop = new(false);
     private readonly Func<double> _clock;
+    private readonly SamplerFaultGuard _faults;
+    private readonly Action _loopStep;
+    private readonly Action _sampleNow;
     private int _state;
     private long _samples;
     private Thread? _thread;
@@ -52,6 +59,12 @@ internal sealed class EnergySampler : IDisposable
         Meter = meter;
         Interval = interval;
         _clock = clock ?? MonotonicSeconds;
+        _faults = new SamplerFaultGuard(
+            "an energy sample",
+            string.Create(CultureInfo.InvariantCulture, $"The figures measured so far are kept and sampling goes on every {interval.TotalSeconds:0.###} s"),
+            meter.Warn);
+        _loopStep = LoopStep;
+        _sampleNow = SampleNow;
     }
 
     /// <summary>The process-wide sampler, configured from the <c>CARBONGEN_*</c> environment on first use (not started).</summary>
@@ -125,7 +138,7 @@ internal sealed class EnergySampler : IDisposable
             _thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        SampleNow();
+        SampleSafely();
         Meter.Dispose();
     }
 
@@ -134,7 +147,7 @@ internal sealed class EnergySampler : IDisposable
     {
         if (IsRunning)
         {
-            SampleNow();
+            SampleSafely();
         }
 
         lock (_sampleGate)
@@ -145,13 +158,22 @@ internal sealed class EnergySampler : IDisposable
 
     private void Loop()
     {
+        // An exception leaving this thread would end the process: the guard contains it, and the next interval samples again.
         while (!_stop.WaitOne(Interval))
         {
-            SampleNow();
-            Interlocked.Increment(ref _samples);
-            AfterSample?.Invoke();
+            _faults.Run(_loopStep);
         }
     }
+
+    private void LoopStep()
+    {
+        SampleNow();
+        Interlocked.Increment(ref _samples);
+        AfterSample?.Invoke();
+    }
+
+    /// <summary>A sample that never throws: on a fault the figures stay those of the last good sample.</summary>
+    private void SampleSafely() => _faults.Run(_sampleNow);
 
     /// <summary>One sample; the loop and a report asking for current figures may both sample, never at once.</summary>
     private void SampleNow()
@@ -180,7 +202,7 @@ internal sealed class EnergySampler : IDisposable
     private static EnergySampler CreateShared()
     {
         var settings = MeasurementSettings.FromSettings(CarbonTracker.Settings, Configuration.CarbonLog.Warn);
-        return new EnergySampler(EnergyMeter.Create(settings), settings.SamplingInterval);
+        return new EnergySampler(EnergyMeter.Create(settings, Configuration.CarbonLog.Warn), settings.SamplingInterval);
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
 
 namespace CarbonGen.Measurement;
@@ -15,34 +14,25 @@ internal static class MachineInfo
 
     internal static double TotalMemoryGigabytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
 
-    internal static string CpuModel { get; } = ReadCpuModel();
+    /// <summary>The CPU model from <c>$CARBONGEN_PROCFS_ROOT/cpuinfo</c>, as the energy sources read it.</summary>
+    internal static string CpuModel { get; } = ReadCpuModel(MeasurementSettings.ProcfsRootFromEnvironment());
 
-    private static string ReadCpuModel()
+    /// <summary>
+    /// The model name in <c>cpuinfo</c> under <paramref name="procfsRoot"/>; the process architecture
+    /// (<c>X64</c>, <c>Arm64</c>) where there is none (Windows, macOS, an unreadable file).
+    /// </summary>
+    internal static string ReadCpuModel(string procfsRoot)
     {
         try
         {
-            if (!global::System.OperatingSystem.IsLinux() || !File.Exists("/proc/cpuinfo"))
+            if (CpuInfo.Read(procfsRoot).ModelName is { } model)
             {
-                return RuntimeInformation.ProcessArchitecture.ToString();
-            }
-
-            foreach (var line in File.ReadLines("/proc/cpuinfo"))
-            {
-                if (line.StartsWith("model name", StringComparison.Ordinal))
-                {
-                    var colon = line.IndexOf(':');
-                    if (colon >= 0)
-                    {
-                        return line[(colon + 1)..].Trim();
-                    }
-                }
+                return model;
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // A root that is not a valid path: this only labels a CSV column, so the architecture stands in.
         }
 
         return RuntimeInformation.ProcessArchitecture.ToString();

@@ -65,12 +65,16 @@ internal sealed record MeasurementSettings
         return new MeasurementSettings
         {
             SysfsRoot = NonEmpty(Environment.GetEnvironmentVariable(SysfsRootVariable)) ?? defaults.SysfsRoot,
-            ProcfsRoot = NonEmpty(Environment.GetEnvironmentVariable(ProcfsRootVariable)) ?? defaults.ProcfsRoot,
+            ProcfsRoot = ProcfsRootFromEnvironment(),
             PreferPsys = ReadBool(RaplPsysVariable, warn),
             NvmlLibrary = NonEmpty(Environment.GetEnvironmentVariable(NvmlLibraryVariable)),
             CudaVisibleDevices = Environment.GetEnvironmentVariable(CudaVisibleDevicesVariable),
         };
     }
+
+    /// <summary>Where procfs is mounted: <c>$CARBONGEN_PROCFS_ROOT</c>, else <c>/proc</c>.</summary>
+    internal static string ProcfsRootFromEnvironment() =>
+        NonEmpty(Environment.GetEnvironmentVariable(ProcfsRootVariable)) ?? new MeasurementSettings().ProcfsRoot;
 
     internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

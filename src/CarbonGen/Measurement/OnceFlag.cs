@@ -10,10 +10,13 @@ internal sealed class OnceFlag
 
     internal bool IsSet => Volatile.Read(ref _done) != 0;
 
+    /// <summary>Sets the flag; <see langword="true"/> only for the first caller, who then gives the warning.</summary>
+    internal bool TrySet() => Interlocked.Exchange(ref _done, 1) == 0;
+
     /// <summary>Calls <paramref name="warn"/> the first time only.</summary>
     internal void Warn(Action<string> warn, string message)
     {
-        if (Interlocked.Exchange(ref _done, 1) == 0)
+        if (TrySet())
         {
             warn(message);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Threading;
 
@@ -20,11 +21,15 @@ namespace CarbonGen.Runtime;
 /// completed synchronously does not pay for a new context on every call. Only then can a
 /// continuation go unattributed: the first asynchronous completion of such a method, from a new
 /// context, is charged to its caller's flow (or to <c>(untracked)</c>).</para>
+/// <para>The change handler runs inside the runtime's execution-context switches, where an exception makes
+/// the runtime end the process (FailFast). So it never throws: if a thread's flow cannot be recorded, that
+/// thread keeps the flow it had, and one warning per process says so.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct AsyncFlow
 {
     private static readonly AsyncLocal<AsyncFlowNode?> s_current = new(OnChanged);
+    private static readonly Measurement.OnceFlag s_recordFailed = new();
 
     private readonly ExecutionContext? _caller;
     private readonly ExecutionContext? _flowing;
@@ -87,11 +92,37 @@ public readonly struct AsyncFlow
         }
     }
 
-    private static void OnChanged(AsyncLocalValueChangedArgs<AsyncFlowNode?> change)
+    // Each thread's accumulator mirrors the flow of the context it runs: a continuation starting
+    // or ending on a pool thread, and the calling thread switching to the method's flow and back.
+    private static void OnChanged(AsyncLocalValueChangedArgs<AsyncFlowNode?> change) =>
+        Record<ThreadAccumulatorFlowTarget>(change.CurrentValue, s_recordFailed);
+
+    /// <summary>
+    /// Records <paramref name="flow"/> in <typeparamref name="TTarget"/> and never throws: on a fault the
+    /// thread keeps its previous flow and the first fault flagged by <paramref name="warned"/> is reported.
+    /// </summary>
+    internal static void Record<TTarget>(AsyncFlowNode? flow, Measurement.OnceFlag warned)
+        where TTarget : struct, IAsyncFlowTarget
     {
-        // Each thread's accumulator mirrors the flow of the context it runs: a continuation starting
-        // or ending on a pool thread, and the calling thread switching to the method's flow and back.
-        ThreadAccumulator.Current.AsyncFlow = change.CurrentValue;
+        // A try block that does not throw costs nothing; the common path is the one assignment.
+        try
+        {
+            TTarget.Set(flow);
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                if (warned.TrySet())
+                {
+                    TTarget.Warn($"CarbonGen: warning: a thread's async flow could not be recorded ({e.GetType().Name}: {e.Message}). That thread's CPU time is charged to the flow it had before (or to (untracked)) until its next switch; further failures are not reported.");
+                }
+            }
+            catch (Exception)
+            {
+                // Even the warning failed (out of memory): nothing may leave this handler, so it is dropped.
+            }
+        }
     }
 }
 

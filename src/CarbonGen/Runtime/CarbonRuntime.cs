@@ -57,20 +57,25 @@ public static class CarbonRuntime
         RunClock.Start();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportAtExit();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ReportAtExit();
-        TryStart("the carbon intensity", IntensitySampler.Start);
-        TryStart("the energy sampler", static () => Measurement.EnergySampler.Shared.EnsureStarted());
-        TryStart("the method CPU sampler", static () => Attribution.MethodCpuSampler.Shared.EnsureStarted());
+        RunGuarded("the carbon intensity", IntensitySampler.Start);
+        RunGuarded("the energy sampler", static () => Measurement.EnergySampler.Shared.EnsureStarted());
+        RunGuarded("the method CPU sampler", static () => Attribution.MethodCpuSampler.Shared.EnsureStarted());
     }
 
-    private static void TryStart(string what, Action start)
+    /// <summary>
+    /// Starts or stops one part, warning instead of throwing. A part that could not be created fails
+    /// again at exit with the same exception, so the warning does not say which step failed: the log
+    /// (which drops repeated messages) then shows it once.
+    /// </summary>
+    private static void RunGuarded(string what, Action step)
     {
         try
         {
-            start();
+            step();
         }
         catch (Exception e)
         {
-            CarbonLog.Warn($"CarbonGen: warning: {what} could not start ({e.GetType().Name}: {e.Message}); calls are still counted and timed, and the reports say what is missing.");
+            CarbonLog.Warn($"CarbonGen: warning: {what} is unavailable ({e.GetType().Name}: {e.Message}); calls are still counted and timed, and the reports say what is missing.");
         }
     }
 
@@ -82,11 +87,12 @@ public static class CarbonRuntime
             return;
         }
 
+        // Last samples first, so that the figures cover the run up to now. Each sampler on its own: one
+        // that cannot stop (it could not even be created) must not cost the report the other's figures.
+        RunGuarded("the method CPU sampler", static () => Attribution.MethodCpuSampler.Shared.Stop());
+        RunGuarded("the energy sampler", static () => Measurement.EnergySampler.Shared.Stop());
         try
         {
-            // Last samples first, so that the figures cover the run up to now.
-            Attribution.MethodCpuSampler.Shared.Stop();
-            Measurement.EnergySampler.Shared.Stop();
             ReportWriter.WriteAll(CarbonTracker.GetReport(), CarbonTracker.Settings, Console.Error);
         }
         catch (Exception e)

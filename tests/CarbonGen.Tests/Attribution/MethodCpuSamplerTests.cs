@@ -264,6 +264,29 @@ public class MethodCpuSamplerTests
         }
     }
 
+    /// <summary>
+    /// A read that throws (here the test hook, which runs inside the loop) must not end the process from
+    /// the sampling thread: one warning, and the thread goes on reading. A sampler of its own, so the
+    /// shared one is not touched; it runs in this collection, so no other test's threads are read meanwhile.
+    /// </summary>
+    [Fact]
+    public void A_read_that_throws_is_warned_about_once_and_the_loop_goes_on()
+    {
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var hook = new CarbonGen.Tests.Measurement.FailingHook(failures: 3, calls: 6);
+        var sampler = new MethodCpuSampler(TimeSpan.FromMilliseconds(1), warn: warnings.Enqueue) { AfterSample = hook.Invoke };
+
+        sampler.EnsureStarted();
+        Assert.True(hook.Wait(), "the sampler stopped reading after a fault");
+        sampler.Stop();
+
+        Assert.True(sampler.Samples >= 6);
+        Assert.True(sampler.Snapshot().IsAvailable);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("a read of the methods' CPU times failed (InvalidOperationException: fault 1)", warning);
+        Assert.Contains("The CPU time charged so far is kept and reads go on every 1 ms", warning);
+    }
+
     [Fact]
     public void The_background_sampler_charges_long_running_work_without_help()
     {

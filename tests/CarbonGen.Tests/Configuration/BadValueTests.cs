@@ -101,7 +101,14 @@ public class BadValueTests
     [InlineData("CARBONGEN_INTENSITY_G_PER_KWH", "lots", "is not a number; use a number from 0 to 2000 g CO2eq/kWh")]
     [InlineData("CARBONGEN_WUE", "NaN", "is not a number")]
     [InlineData("CARBONGEN_CPU_TDP_WATTS", "65W", "is not a number")]
-    public void Unparsable_numbers_are_reported_and_the_default_applies(string variable, string value, string expected)
+    [InlineData("CARBONGEN_CPU_TDP_WATTS", "-5", "(environment variable, setting CpuTdpWatts) is below 0.1 W; the closest valid value is 0.1")]
+    [InlineData("CARBONGEN_CPU_TDP_WATTS", "0", "(environment variable, setting CpuTdpWatts) is below 0.1 W; the closest valid value is 0.1")]
+    [InlineData("CARBONGEN_RAM_WATTS", "-1", "(environment variable, setting RamWatts) is below 0 W; the closest valid value is 0")]
+    [InlineData("CARBONGEN_SAMPLING_INTERVAL_SECONDS", "0", "(environment variable, setting SamplingIntervalSeconds) is below 0.1 s; the closest valid value is 0.1")]
+    [InlineData("CARBONGEN_SAMPLING_INTERVAL_SECONDS", "-2", "(environment variable, setting SamplingIntervalSeconds) is below 0.1 s; the closest valid value is 0.1")]
+    [InlineData("CARBONGEN_METHOD_SAMPLING_INTERVAL_MS", "0", "(environment variable, setting MethodSamplingIntervalMilliseconds) is below 1 ms; the closest valid value is 1")]
+    [InlineData("CARBONGEN_METHOD_SAMPLING_INTERVAL_MS", "-100", "(environment variable, setting MethodSamplingIntervalMilliseconds) is below 1 ms; the closest valid value is 1")]
+    public void Unparsable_or_out_of_range_numbers_are_reported_and_the_default_applies(string variable, string value, string expected)
     {
         using var scope = new SettingsScope();
         using var _ = new EnvironmentScope((variable, value));
@@ -109,9 +116,15 @@ public class BadValueTests
         var warning = Assert.Single(warnings);
         Assert.Contains($"{variable}='{value}'", warning);
         Assert.Contains(expected, warning);
+        Assert.Contains("It is ignored; the next source applies", warning);
+        var defaults = new CarbonOptions();
         Assert.Null(options.IntensityGramsPerKwh);
         Assert.Null(options.Pue);
         Assert.Equal(0, options.Wue);
+        Assert.Null(options.CpuTdpWatts);
+        Assert.Null(options.RamWatts);
+        Assert.Equal(defaults.SamplingIntervalSeconds, options.SamplingIntervalSeconds);
+        Assert.Equal(defaults.MethodSamplingIntervalMilliseconds, options.MethodSamplingIntervalMilliseconds);
     }
 
     [Fact]

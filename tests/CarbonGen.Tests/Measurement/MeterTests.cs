@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -80,6 +81,107 @@ public class MeterTests
         Assert.Contains(snapshot.Sources, s => s.Name == "hwmon" && s.Status.State == SourceState.NotUsed);
     }
 
+    /// <summary>
+    /// A plug-in adapter measures 15 W, then faults mid-run: it throws, or reports a figure that is not a
+    /// number. Either way the meter keeps its 15 J and the TDP model covers the rest from its last good
+    /// reading, as for a counter that went bad.
+    /// </summary>
+    [Theory]
+    [InlineData("throws", "it threw InvalidOperationException: the sensor driver went away")]
+    [InlineData("NaN", "it reported NaN J")]
+    [InlineData("infinity", "it reported Infinity J")]
+    public void A_plug_in_source_that_throws_or_reports_garbage_mid_run_hands_over_without_losing_or_double_counting_energy(string fault, string why)
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/stat", "cpu  0 0 0 0 0 0 0 0 0 0\n");
+        var settings = new MeasurementSettings { SysfsRoot = tree.Sys, ProcfsRoot = tree.Proc, CpuTdpWatts = 100, RamWatts = 10 };
+        var warnings = new List<string>();
+        var plugIn = new ConstantSource("plug-in", EnergyComponent.Cpu, 15);
+        using var meter = new EnergyMeter([plugIn, .. LinuxSources(settings, warnings)], warnings.Add, tree.Proc);
+        meter.Start(0);
+
+        meter.Sample(1); // plug-in: 15 J
+        switch (fault)
+        {
+            case "throws":
+                plugIn.ThrowOnRead = new InvalidOperationException("the sensor driver went away");
+                break;
+            case "NaN":
+                plugIn.BadReading = double.NaN;
+                break;
+            default:
+                plugIn.BadReading = double.PositiveInfinity;
+                break;
+        }
+
+        tree.Write("proc/stat", "cpu  100 0 0 100 0 0 0 0 0 0\n"); // 50 % load from here on: 55 W
+        meter.Sample(3); // the plug-in fails; the model covers 1 s .. 3 s
+        meter.Sample(3); // the plug-in is no longer asked
+        var snapshot = meter.Snapshot();
+
+        Assert.Equal(15 + (55 * 2), snapshot.Cpu.Joules, 9);
+        Assert.Equal("plug-in+tdp-model", snapshot.Cpu.Source);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("cpu energy source 'plug-in' stopped: " + why, warning);
+        Assert.Contains("The 15 J measured so far are kept; continuing with 'tdp-model'", warning);
+        var status = Assert.Single(snapshot.Sources, s => s.Name == "plug-in").Status;
+        Assert.Equal(SourceState.Failed, status.State);
+        Assert.Equal(why, status.Detail);
+    }
+
+    [Fact]
+    public void A_plug_in_source_that_throws_while_starting_is_skipped_with_a_warning_naming_it_and_the_next_source()
+    {
+        using var tree = new FakeTree();
+        tree.AddZone("intel-rapl:0", "package-0", 0);
+        var settings = new MeasurementSettings { SysfsRoot = tree.Sys, ProcfsRoot = tree.Proc, RamWatts = 10 };
+        var warnings = new List<string>();
+        var plugIn = new ConstantSource("plug-in", EnergyComponent.Cpu, 15) { ThrowOnStart = new DllNotFoundException("libsensors.so") };
+        using var meter = new EnergyMeter([plugIn, .. LinuxSources(settings, warnings)], warnings.Add);
+        meter.Start(0);
+        meter.Sample(1);
+        var snapshot = meter.Snapshot();
+
+        Assert.Equal("rapl", snapshot.Cpu.Source);
+        Assert.True(snapshot.Cpu.IsMeasured);
+        Assert.Equal(
+            "CarbonGen: warning: cpu energy source 'plug-in' could not start: it threw DllNotFoundException: libsensors.so; using 'rapl' instead.",
+            Assert.Single(warnings));
+        Assert.Contains(snapshot.Sources, s => s.ToString() == "cpu plug-in: not used: it threw DllNotFoundException: libsensors.so");
+    }
+
+    [Fact]
+    public void When_every_source_of_a_component_throws_the_warning_says_the_component_is_not_measured()
+    {
+        var warnings = new List<string>();
+        var gpu = new ConstantSource("gpu-plug-in", EnergyComponent.Gpu, 50) { ThrowOnStart = new InvalidOperationException("no device") };
+        using var meter = new EnergyMeter([gpu, new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], warnings.Add);
+        meter.Start(0);
+        meter.Sample(2);
+        var snapshot = meter.Snapshot();
+
+        Assert.Equal(20, snapshot.Cpu.Joules, 9);
+        Assert.False(snapshot.Gpu.IsPresent);
+        Assert.Contains("no other source is left, so this component is not measured", Assert.Single(warnings));
+    }
+
+    [Fact]
+    public void A_source_that_throws_when_closed_is_warned_about_and_the_others_are_still_closed()
+    {
+        var warnings = new List<string>();
+        var faulty = new ConstantSource("plug-in", EnergyComponent.Cpu, 10) { ThrowOnDispose = new ObjectDisposedException("sensor") };
+        var next = new ConstantSource("ram-plug-in", EnergyComponent.Ram, 5);
+        var meter = new EnergyMeter([faulty, next], warnings.Add);
+        meter.Start(0);
+        meter.Sample(1);
+
+        meter.Dispose();
+
+        Assert.True(next.IsDisposed);
+        Assert.Contains("cpu energy source 'plug-in' could not be closed: it threw ObjectDisposedException", Assert.Single(warnings));
+        Assert.Equal(10, meter.Snapshot().Cpu.Joules, 9);
+    }
+
     [Fact]
     public void Process_share_is_this_process_cpu_over_the_machine_busy_time_in_the_same_interval()
     {
@@ -127,36 +229,6 @@ public class MeterTests
         Assert.Equal(10, meter.Snapshot().Cpu.Joules);
         meter.Sample(3);
         Assert.Equal(12, meter.Snapshot().Cpu.Joules);
-    }
-
-    private sealed class ConstantSource(string name, EnergyComponent component, double watts) : IEnergySource
-    {
-        private double _start;
-
-        public string Name { get; } = name;
-
-        public EnergyComponent Component { get; } = component;
-
-        public bool IsMeasured => true;
-
-        public EnergySourceStatus Status { get; private set; } = EnergySourceStatus.NotStarted;
-
-        public bool TryStart(double now)
-        {
-            _start = now;
-            Status = EnergySourceStatus.Used($"{watts} W");
-            return true;
-        }
-
-        public bool TryRead(double now, out double joules)
-        {
-            joules = watts * (now - _start);
-            return true;
-        }
-
-        public void Dispose()
-        {
-        }
     }
 
     private sealed class ScriptedSource(EnergyComponent component, params double[] readings) : IEnergySource
@@ -241,6 +313,29 @@ public class SamplerTests
 
         sampler.Stop(); // idempotent
         Assert.Equal(100 * 800 * 1.3, sampler.Snapshot().Cpu.Joules, 1e-3);
+    }
+
+    /// <summary>
+    /// A fault past the meter's handling of its sources (here the test hook, which runs inside the loop)
+    /// must not end the process from the sampling thread: one warning, the figures kept, sampling goes on.
+    /// </summary>
+    [Fact]
+    public void A_sample_that_throws_is_warned_about_once_and_the_loop_goes_on_keeping_every_figure()
+    {
+        var warnings = new ConcurrentQueue<string>();
+        var meter = new EnergyMeter([new ConstantSource("plug-in", EnergyComponent.Cpu, 10)], warnings.Enqueue);
+        var time = 0.0;
+        using var hook = new FailingHook(failures: 3, calls: 6, onCall: n => Volatile.Write(ref time, n));
+        using var sampler = new EnergySampler(meter, TimeSpan.FromMilliseconds(1), () => Volatile.Read(ref time)) { AfterSample = hook.Invoke };
+
+        sampler.EnsureStarted();
+        Assert.True(hook.Wait(), "the sampler stopped sampling after a fault");
+        sampler.Stop();
+
+        Assert.Equal(60, sampler.Snapshot().Cpu.Joules, 9);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("an energy sample failed (InvalidOperationException: fault 1)", warning);
+        Assert.Contains("The figures measured so far are kept and sampling goes on every 0.001 s", warning);
     }
 
     [Fact]

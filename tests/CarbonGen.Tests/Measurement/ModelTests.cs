@@ -237,6 +237,17 @@ public class MeasurementSettingsTests
         Assert.Equal("/host/sys", settings.SysfsRoot);
     }
 
+    [Fact]
+    public void The_procfs_root_of_the_cpu_model_is_the_one_of_every_procfs_reader()
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/cpuinfo", "processor\t: 0\nmodel name\t: Host CPU under /host/proc\n");
+        using var _ = Scope(("CARBONGEN_PROCFS_ROOT", tree.Proc));
+
+        Assert.Equal(tree.Proc, MeasurementSettings.FromEnvironment(w => Assert.Fail(w)).ProcfsRoot);
+        Assert.Equal("Host CPU under /host/proc", MachineInfo.ReadCpuModel(MeasurementSettings.ProcfsRootFromEnvironment()));
+    }
+
     [Theory]
     [InlineData("CARBONGEN_RAPL_PSYS", "maybe", "true or false")]
     public void A_bad_value_names_the_variable_the_value_and_the_fix_and_is_ignored(string variable, string value, string fix)

@@ -70,6 +70,18 @@ public class ProcfsTests
     }
 
     [Fact]
+    public void The_cpu_model_is_read_under_the_procfs_root_and_the_architecture_stands_in_without_one()
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Test CPU 9000 @ 1.00GHz\n\nprocessor\t: 1\nmodel name\t: Test CPU 9000 @ 1.00GHz\n");
+
+        Assert.Equal("Test CPU 9000 @ 1.00GHz", MachineInfo.ReadCpuModel(tree.Proc));
+        Assert.Equal(
+            System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(),
+            MachineInfo.ReadCpuModel(Path.Combine(tree.Root, "no-procfs-here")));
+    }
+
+    [Fact]
     public void Thread_cpu_time_comes_from_schedstat_through_a_cached_handle()
     {
         using var tree = new FakeTree();

@@ -1,5 +1,7 @@
 using System;
+using System.Globalization;
 using System.Threading;
+using CarbonGen.Configuration;
 using CarbonGen.Measurement;
 
 namespace CarbonGen.Runtime.Attribution;
@@ -16,6 +18,8 @@ namespace CarbonGen.Runtime.Attribution;
 /// Lazy (nothing runs before the first tracked call), a background thread (never keeps the process
 /// alive), stopped with a last read at exit. Where thread CPU times cannot be read (no procfs) it
 /// reports <see cref="IsAvailable"/> false and the reports apportion by wall time instead.
+/// A read that throws is warned about once; the CPU time charged so far is kept and the thread reads
+/// again at the next interval, so a fault never ends the process from this background thread.
 /// </remarks>
 internal sealed class MethodCpuSampler
 {
@@ -25,15 +29,27 @@ internal sealed class MethodCpuSampler
     private readonly ThreadCpuReader _reader;
     private readonly TimeSpan _interval;
     private readonly ManualResetEvent _stop = new(false);
+    private readonly SamplerFaultGuard _faults;
+    private readonly Action _loopStep;
+    private readonly Action _sampleLocked;
     private long[] _selfNanoseconds = [];
     private long[] _inclusiveNanoseconds = [];
     private long _outsideNanoseconds;
     private Thread? _thread;
     private int _state;
 
-    internal MethodCpuSampler(TimeSpan interval, string procfsRoot = "/proc")
+    /// <param name="interval">Time between reads.</param>
+    /// <param name="procfsRoot">Where to read the threads' CPU times.</param>
+    /// <param name="warn">Receives warnings meant for people (<see cref="CarbonLog.Warn"/> by default); must not throw.</param>
+    internal MethodCpuSampler(TimeSpan interval, string procfsRoot = "/proc", Action<string>? warn = null)
     {
         _interval = interval;
+        _faults = new SamplerFaultGuard(
+            "a read of the methods' CPU times",
+            string.Create(CultureInfo.InvariantCulture, $"The CPU time charged so far is kept and reads go on every {interval.TotalMilliseconds:0.###} ms"),
+            warn ?? CarbonLog.Warn);
+        _loopStep = LoopStep;
+        _sampleLocked = SampleLocked;
         _reader = new ThreadCpuReader(procfsRoot);
         IsAvailable = OperatingSystem.IsLinux() && ThreadCpuReader.CurrentThreadId(procfsRoot) > 0;
     }
@@ -47,6 +63,9 @@ internal sealed class MethodCpuSampler
 
     /// <summary>Reads taken so far.</summary>
     internal long Samples { get; private set; }
+
+    /// <summary>Called on the sampling thread after each read (a test hook; keep it short).</summary>
+    internal Action? AfterSample { get; set; }
 
     /// <summary>Starts the background thread, once; does nothing where thread CPU times cannot be read.</summary>
     internal void EnsureStarted()
@@ -74,7 +93,10 @@ internal sealed class MethodCpuSampler
             _thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        Sample();
+        lock (_gate)
+        {
+            SampleSafely();
+        }
     }
 
     /// <summary>CPU seconds charged so far: per method id (self and inclusive), and to threads outside every tracked method.</summary>
@@ -89,7 +111,7 @@ internal sealed class MethodCpuSampler
         {
             if (Volatile.Read(ref _state) == 1)
             {
-                SampleLocked();
+                SampleSafely();
             }
 
             return new MethodCpuTimes(
@@ -111,11 +133,21 @@ internal sealed class MethodCpuSampler
 
     private void Loop()
     {
+        // An exception leaving this thread would end the process: the guard contains it, and the next interval reads again.
         while (!_stop.WaitOne(_interval))
         {
-            Sample();
+            _faults.Run(_loopStep);
         }
     }
+
+    private void LoopStep()
+    {
+        Sample();
+        AfterSample?.Invoke();
+    }
+
+    /// <summary>A read under the lock that never throws: on a fault the CPU times stay those charged so far.</summary>
+    private void SampleSafely() => _faults.Run(_sampleLocked);
 
     private void SampleLocked()
     {
