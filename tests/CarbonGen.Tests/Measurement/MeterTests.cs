@@ -95,7 +95,7 @@ public class MeterTests
         var snapshot = meter.Snapshot();
 
         Assert.Equal(400UL, snapshot.MachineBusyTicks);
-        Assert.Equal(100UL, snapshot.ProcessCpuTicks);
+        Assert.Equal(1.0, snapshot.ProcessCpuSeconds);
         Assert.Equal(0.25, snapshot.ProcessCpuShare);
     }
 
