@@ -30,6 +30,9 @@ internal readonly record struct ProcessSample(double DurationSeconds, double Cpu
 /// <param name="Detail">How the figures were made, for the summary.</param>
 internal sealed record ProcessEnergy(double CpuJoules, double GpuJoules, double RamJoules, string Source, bool IsMeasured, string Detail)
 {
+    /// <summary>Every source the meter tried or kept in reserve, in the order it tried them; empty without a meter.</summary>
+    internal IReadOnlyList<EnergySourceReport> Sources { get; init; } = [];
+
     /// <summary>The fallback model: CPU time at a fixed power per busy logical CPU, and memory by working set.</summary>
     /// <param name="process">The process's CPU time, working set and duration.</param>
     /// <param name="wattsPerLogicalCpu">What one second of CPU time costs: the TDP per logical CPU where known.</param>
@@ -161,6 +164,7 @@ internal static class ReportBuilder
             EnergySource = energy.Source,
             EnergyIsMeasured = energy.IsMeasured,
             EnergyDetail = energy.Detail,
+            EnergySources = energy.Sources,
             Pue = pue,
             Wue = factors.Wue,
             WaterConsumedLiters = (cpuKwh + gpuKwh + ramKwh) * factors.Wue,

@@ -23,6 +23,12 @@ internal static class ProcessEnergyAttribution
 {
     internal static ProcessEnergy From(EnergySnapshot snapshot, TrackingMode mode, ProcessSample process, double totalMemoryGigabytes)
     {
+        var sources = snapshot.Sources.Select(EnergySourceReport.From).ToArray();
+        return Attribute(snapshot, mode, process, totalMemoryGigabytes) with { Sources = sources };
+    }
+
+    private static ProcessEnergy Attribute(EnergySnapshot snapshot, TrackingMode mode, ProcessSample process, double totalMemoryGigabytes)
+    {
         var culture = CultureInfo.InvariantCulture;
         var wattsPerLogicalCpu = snapshot.CpuModel?.WattsPerLogicalCpu ?? CpuTimePowerModel.WattsPerBusyCore;
         if (!snapshot.Cpu.IsPresent)
