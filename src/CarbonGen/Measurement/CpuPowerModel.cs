@@ -33,7 +33,7 @@ internal enum TdpOrigin
 /// else the model from <c>cpuinfo</c> matched in <see cref="CpuTdpTable"/>, times the sockets counted;
 /// else 4 W per logical CPU (CodeCarbon's figure for a CPU it detects but cannot find).</para>
 /// </remarks>
-internal sealed record CpuPowerModel(double TotalWatts, double WattsPerPackage, int Sockets, TdpOrigin Origin, string Description)
+internal sealed record CpuPowerModel(double TotalWatts, double WattsPerPackage, int Sockets, TdpOrigin Origin, string Description, int LogicalCpus)
 {
     internal const double IdleFraction = 0.1;
 
@@ -42,13 +42,17 @@ internal sealed record CpuPowerModel(double TotalWatts, double WattsPerPackage, 
     /// <summary>Power at utilisation <paramref name="load"/> (0 to 1, clamped).</summary>
     internal double Watts(double load) => TotalWatts * (IdleFraction + ((1 - IdleFraction) * Math.Clamp(load, 0, 1)));
 
+    /// <summary>The rated power shared by the logical CPUs: what one second of CPU time costs in the CPU-time model.</summary>
+    internal double WattsPerLogicalCpu => TotalWatts / Math.Max(1, LogicalCpus);
+
     internal static CpuPowerModel Resolve(CpuInfo cpu, double? overrideWatts, CpuTdpTable? table = null)
     {
         var sockets = Math.Max(1, cpu.Sockets);
         var vmNote = cpu.IsVirtualMachine ? "; a virtual machine: this is the whole host socket's power, set CARBONGEN_CPU_TDP_WATTS for this guest's share" : string.Empty;
         if (overrideWatts is { } watts)
         {
-            return new CpuPowerModel(watts * sockets, watts, sockets, TdpOrigin.Override, Format($"{MeasurementSettings.CpuTdpVariable}={watts} W x {sockets} socket(s)"));
+            return new CpuPowerModel(watts * sockets, watts, sockets, TdpOrigin.Override, Format($"{MeasurementSettings.CpuTdpVariable}={watts} W x {sockets} socket(s)"),
+                cpu.LogicalCpus);
         }
 
         table ??= CpuTdpTable.Embedded;
@@ -59,7 +63,8 @@ internal sealed record CpuPowerModel(double TotalWatts, double WattsPerPackage, 
                 match.Watts,
                 sockets,
                 TdpOrigin.Table,
-                Format($"'{cpu.ModelName}' = '{match.TableName}' ({MatchWords(match.Kind)}), TDP {match.Watts} W x {sockets} socket(s){vmNote}"));
+                Format($"'{cpu.ModelName}' = '{match.TableName}' ({MatchWords(match.Kind)}), TDP {match.Watts} W x {sockets} socket(s){vmNote}"),
+                cpu.LogicalCpus);
         }
 
         var total = WattsPerUnknownLogicalCpu * cpu.LogicalCpus;
@@ -69,7 +74,8 @@ internal sealed record CpuPowerModel(double TotalWatts, double WattsPerPackage, 
             total / sockets,
             sockets,
             TdpOrigin.PerLogicalCpu,
-            Format($"{model}: {WattsPerUnknownLogicalCpu} W x {cpu.LogicalCpus} logical CPUs; set {MeasurementSettings.CpuTdpVariable} to the TDP of one package"));
+            Format($"{model}: {WattsPerUnknownLogicalCpu} W x {cpu.LogicalCpus} logical CPUs; set {MeasurementSettings.CpuTdpVariable} to the TDP of one package"),
+            cpu.LogicalCpus);
     }
 
     private static string MatchWords(TdpMatchKind kind) => kind switch

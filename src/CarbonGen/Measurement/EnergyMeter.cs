@@ -20,9 +20,11 @@ namespace CarbonGen.Measurement;
 /// <see cref="IEnergySource.TryRead"/> "stopped now", and a reading that is not a finite number counts as a
 /// failed read. The warning names the source and the exception; nothing escapes to the sampling thread.</para>
 /// <para>Each <see cref="Sample"/> also reads the machine's and this process's CPU time from procfs, so the
-/// snapshot carries the process's share of the CPU over the same interval.</para>
+/// snapshot carries the process's share of the CPU over the same interval. Where <c>self/stat</c> cannot be
+/// read (Windows, macOS), the process's CPU time comes from the runtime (<see cref="ProcessCpuClock"/>);
+/// the machine's busy time then stays unknown, and the snapshot says why.</para>
 /// <para>Thread-safe: one lock, taken once per sample and per snapshot. <see cref="Sample"/> does not allocate
-/// unless a source fails.</para>
+/// unless a source fails (or, on .NET 8 without procfs, to read the process's CPU time).</para>
 /// </remarks>
 internal sealed class EnergyMeter : IDisposable
 {
@@ -30,6 +32,7 @@ internal sealed class EnergyMeter : IDisposable
     private readonly Chain[] _chains;
     private readonly Action<string> _warn;
     private readonly ProcStatReader? _procStat;
+    private readonly Func<CpuPowerModel>? _resolveCpuModel;
     private bool _started;
     private bool _disposed;
     private double _startTime;
@@ -38,14 +41,19 @@ internal sealed class EnergyMeter : IDisposable
     private MachineCpuTimes _machineLast;
     private ulong _processStart;
     private ulong _processLast;
+    private TimeSpan _processCpuStart;
+    private TimeSpan _processCpuLast;
     private bool _haveMachine;
     private bool _haveProcess;
+    private CpuPowerModel? _cpuModel;
 
     /// <param name="sources">Every source, in the order they are tried within their component.</param>
     /// <param name="warn">Receives warnings meant for people (<see cref="CarbonLog.Warn"/> by default); must not throw.</param>
     /// <param name="procfsRoot">Where to read <c>stat</c> and <c>self/stat</c> for the process share; <see langword="null"/> not to.</param>
-    internal EnergyMeter(IEnumerable<IEnergySource> sources, Action<string>? warn = null, string? procfsRoot = null)
+    /// <param name="cpuModel">Resolves the CPU's rated power at <see cref="Start"/>, for the CPU-time model where the machine's load is unknown; <see langword="null"/>: none (4 W per logical CPU applies).</param>
+    internal EnergyMeter(IEnumerable<IEnergySource> sources, Action<string>? warn = null, string? procfsRoot = null, Func<CpuPowerModel>? cpuModel = null)
     {
+        _resolveCpuModel = cpuModel;
         _warn = warn ?? CarbonLog.Warn;
         var lists = new[] { new List<IEnergySource>(), new List<IEnergySource>(), new List<IEnergySource>() };
         foreach (var source in sources)
@@ -78,7 +86,7 @@ internal sealed class EnergyMeter : IDisposable
         sources.Add(new RaplEnergySource(EnergyComponent.Ram, settings, warn, raplPermission, zones));
         sources.Add(new RamModelSource(settings));
         sources.Add(new NvmlEnergySource(settings, warn));
-        return new EnergyMeter(sources, warn, settings.ProcfsRoot);
+        return new EnergyMeter(sources, warn, settings.ProcfsRoot, () => CpuPowerModel.Resolve(CpuInfo.Read(settings.ProcfsRoot), settings.CpuTdpWatts));
     }
 
     /// <summary>Whether <see cref="Start"/> has run.</summary>
@@ -104,6 +112,7 @@ internal sealed class EnergyMeter : IDisposable
                 StartFrom(chain, 0, now);
             }
 
+            _cpuModel = ResolveCpuModel();
             if (_procStat is not null)
             {
                 _haveMachine = _procStat.TryReadMachine(out _machineStart);
@@ -111,6 +120,25 @@ internal sealed class EnergyMeter : IDisposable
                 _haveProcess = _procStat.TryReadProcessTicks(out _processStart);
                 _processLast = _processStart;
             }
+
+            if (!_haveProcess)
+            {
+                _processCpuStart = _processCpuLast = ProcessCpuClock.Now();
+            }
+        }
+    }
+
+    /// <summary>The CPU's rated power for the CPU-time model; a fault leaves the model at its default, with a warning.</summary>
+    private CpuPowerModel? ResolveCpuModel()
+    {
+        try
+        {
+            return _resolveCpuModel?.Invoke();
+        }
+        catch (Exception e)
+        {
+            _warn($"CarbonGen: warning: the CPU's rated power could not be resolved ({e.GetType().Name}: {e.Message}); where the machine's load is unknown, the CPU-time model uses 4 W per logical CPU.");
+            return null;
         }
     }
 
@@ -142,6 +170,10 @@ internal sealed class EnergyMeter : IDisposable
             if (_haveProcess && _procStat!.TryReadProcessTicks(out var process))
             {
                 _processLast = process;
+            }
+            else if (!_haveProcess)
+            {
+                _processCpuLast = ProcessCpuClock.Now();
             }
 
             _lastTime = now;
@@ -184,8 +216,27 @@ internal sealed class EnergyMeter : IDisposable
                 reports,
                 gpus,
                 _haveMachine && _machineLast.Busy >= _machineStart.Busy ? _machineLast.Busy - _machineStart.Busy : null,
-                _haveProcess && _processLast >= _processStart ? _processLast - _processStart : null);
+                ProcessCpuSeconds())
+            {
+                MachineLoadError = _haveMachine ? null : _procStat?.MachineError ?? "procfs is not read",
+                CpuModel = _cpuModel,
+            };
         }
+    }
+
+    private double? ProcessCpuSeconds()
+    {
+        if (!_started)
+        {
+            return null;
+        }
+
+        if (_haveProcess)
+        {
+            return _processLast >= _processStart ? (_processLast - _processStart) / MachineCpuTimes.TicksPerSecond : null;
+        }
+
+        return Math.Max(0, (_processCpuLast - _processCpuStart).TotalSeconds);
     }
 
     private void SampleChain(Chain chain, double now)

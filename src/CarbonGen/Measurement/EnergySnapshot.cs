@@ -26,7 +26,7 @@ internal sealed record SourceReport(string Name, EnergyComponent Component, bool
 /// <param name="Sources">Every source tried or kept in reserve, in the order they are tried.</param>
 /// <param name="Gpus">Each visible GPU, with this process's share where the driver reports it.</param>
 /// <param name="MachineBusyTicks">Busy CPU time of the whole machine over the same interval, in clock ticks (100 a second), or <see langword="null"/> without <c>/proc/stat</c>.</param>
-/// <param name="ProcessCpuTicks">This process's CPU time over the same interval, in the same ticks, or <see langword="null"/>.</param>
+/// <param name="ProcessCpuSeconds">This process's CPU time over the same interval (from <c>/proc/self/stat</c>, else from the runtime), or <see langword="null"/> before the meter starts.</param>
 internal sealed record EnergySnapshot(
     double ElapsedSeconds,
     ComponentEnergy Cpu,
@@ -35,8 +35,14 @@ internal sealed record EnergySnapshot(
     IReadOnlyList<SourceReport> Sources,
     IReadOnlyList<GpuEnergy> Gpus,
     ulong? MachineBusyTicks,
-    ulong? ProcessCpuTicks)
+    double? ProcessCpuSeconds)
 {
+    /// <summary>Why the machine's busy CPU time is unknown (<see cref="MachineBusyTicks"/> is <see langword="null"/>), for the report.</summary>
+    internal string? MachineLoadError { get; init; }
+
+    /// <summary>The CPU's rated power, for the CPU-time model where the machine's load is unknown; <see langword="null"/> before the meter starts.</summary>
+    internal CpuPowerModel? CpuModel { get; init; }
+
     internal double TotalJoules => Cpu.Joules + Gpu.Joules + Ram.Joules;
 
     /// <summary>All figures come from hardware counters.</summary>
@@ -44,27 +50,29 @@ internal sealed record EnergySnapshot(
 
     /// <summary>
     /// This process's share of the machine's busy CPU time over the interval (0 to 1): what process mode
-    /// multiplies the CPU energy by. <see langword="null"/> when procfs could not be read.
+    /// multiplies the CPU energy by. <see langword="null"/> when the machine's busy time is unknown
+    /// (no readable <c>/proc/stat</c>: Windows, macOS, a restricted container).
     /// </summary>
-    internal double? ProcessCpuShare => MachineBusyTicks is { } busy && ProcessCpuTicks is { } mine
-        ? busy == 0 ? 0 : System.Math.Min(1.0, (double)mine / busy)
+    internal double? ProcessCpuShare => MachineBusyTicks is { } busy && ProcessCpuSeconds is { } mine
+        ? busy == 0 ? 0 : System.Math.Min(1.0, mine * MachineCpuTimes.TicksPerSecond / busy)
         : null;
 
     /// <summary>One label for the <c>energy_source</c> column: <c>cpu=rapl ram=ram-model gpu=nvml</c> (absent components left out).</summary>
-    internal string EnergySource
-    {
-        get
-        {
-            var text = new StringBuilder();
-            foreach (var c in new[] { Cpu, Ram, Gpu })
-            {
-                if (c.IsPresent)
-                {
-                    text.Append(text.Length == 0 ? string.Empty : " ").Append(EnergySourceNames.ComponentName(c.Component)).Append('=').Append(c.Source);
-                }
-            }
+    internal string EnergySource => EnergySourceWithCpu(null);
 
-            return text.Length == 0 ? "none" : text.ToString();
+    /// <summary><see cref="EnergySource"/> with the CPU's label replaced by <paramref name="cpuSource"/> (when not <see langword="null"/>), for a CPU figure that attribution made another way.</summary>
+    internal string EnergySourceWithCpu(string? cpuSource)
+    {
+        var text = new StringBuilder();
+        foreach (var c in new[] { Cpu, Ram, Gpu })
+        {
+            var label = c.Component == EnergyComponent.Cpu && cpuSource is not null ? cpuSource : c.IsPresent ? c.Source : null;
+            if (label is not null)
+            {
+                text.Append(text.Length == 0 ? string.Empty : " ").Append(EnergySourceNames.ComponentName(c.Component)).Append('=').Append(label);
+            }
         }
+
+        return text.Length == 0 ? "none" : text.ToString();
     }
 }

@@ -7,7 +7,8 @@ namespace CarbonGen.Measurement;
 /// CPU energy estimated from the rated power and the machine's load (<see cref="CpuPowerModel"/>),
 /// integrated at each reading: <c>E += P(u) × Δt</c> with <c>u</c> the busy share of all CPUs between
 /// two readings of <c>$CARBONGEN_PROCFS_ROOT/stat</c>. Where that file cannot be read (Windows, macOS, a
-/// restricted container) the load is taken as 50 % and the status says so.
+/// restricted container) the load is taken as 50 % and the status says so; process mode then does not
+/// share this figure but charges the process its own CPU time (<see cref="CpuTimePowerModel"/>).
 /// </summary>
 internal sealed class TdpModelSource : IEnergySource
 {

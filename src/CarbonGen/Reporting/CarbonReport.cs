@@ -97,6 +97,12 @@ public sealed record CarbonReport
     /// <summary>How the energy figures were made (sources, models, tracking mode), for people.</summary>
     public string EnergyDetail { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Every energy source tried or kept in reserve, in the order the meter tries them within each component,
+    /// with whether it is used and, if not, why; empty when no meter ran (the CPU-time model alone).
+    /// </summary>
+    public IReadOnlyList<EnergySourceReport> EnergySources { get; init; } = [];
+
     /// <summary>Average GPU power attributed to the process, W.</summary>
     public double GpuPowerWatts { get; init; }
 

@@ -30,16 +30,21 @@ internal readonly record struct ProcessSample(double DurationSeconds, double Cpu
 /// <param name="Detail">How the figures were made, for the summary.</param>
 internal sealed record ProcessEnergy(double CpuJoules, double GpuJoules, double RamJoules, string Source, bool IsMeasured, string Detail)
 {
-    /// <summary>The fallback model: CPU time at a fixed power per busy core, and memory by working set.</summary>
-    internal static ProcessEnergy FromCpuTimeModel(ProcessSample process) => new(
-        CpuTimePowerModel.CpuJoules(process.CpuSeconds),
+    /// <summary>Every source the meter tried or kept in reserve, in the order it tried them; empty without a meter.</summary>
+    internal IReadOnlyList<EnergySourceReport> Sources { get; init; } = [];
+
+    /// <summary>The fallback model: CPU time at a fixed power per busy logical CPU, and memory by working set.</summary>
+    /// <param name="process">The process's CPU time, working set and duration.</param>
+    /// <param name="wattsPerLogicalCpu">What one second of CPU time costs: the TDP per logical CPU where known.</param>
+    internal static ProcessEnergy FromCpuTimeModel(ProcessSample process, double wattsPerLogicalCpu = CpuTimePowerModel.WattsPerBusyCore) => new(
+        CpuTimePowerModel.CpuJoules(process.CpuSeconds, wattsPerLogicalCpu),
         0,
         CpuTimePowerModel.RamWatts(process.WorkingSetGigabytes) * process.DurationSeconds,
         CpuTimePowerModel.Source,
         false,
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{CpuTimePowerModel.WattsPerBusyCore} W per busy core, {CpuTimePowerModel.WattsPerGigabyte} W per GB of RAM"));
+            $"{wattsPerLogicalCpu:0.###} W per busy core, {CpuTimePowerModel.WattsPerGigabyte} W per GB of RAM"));
 }
 
 /// <summary>
@@ -159,6 +164,7 @@ internal static class ReportBuilder
             EnergySource = energy.Source,
             EnergyIsMeasured = energy.IsMeasured,
             EnergyDetail = energy.Detail,
+            EnergySources = energy.Sources,
             Pue = pue,
             Wue = factors.Wue,
             WaterConsumedLiters = (cpuKwh + gpuKwh + ramKwh) * factors.Wue,

@@ -34,6 +34,11 @@ internal static class SummaryPrinter
             report.IntensityDetail.Length > 0 ? ": " + report.IntensityDetail : string.Empty,
             report.Pue,
             report.Wue > 0 ? string.Format(culture, "; WUE {0} L/kWh, {1:0.######} L of water", report.Wue, report.WaterConsumedLiters) : string.Empty));
+        if (EnergySourcesLine.Format(report.EnergySources) is { } sources)
+        {
+            output.WriteLine(sources);
+        }
+
         if (report.EmbodiedEmissionsKg is { } embodied)
         {
             output.WriteLine(string.Format(

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using CarbonGen.Measurement;
 
 namespace CarbonGen.Runtime;
 
@@ -16,7 +17,7 @@ internal static class RunClock
     internal static void Start()
     {
         StartedAt = DateTime.Now;
-        s_startCpu = ProcessCpuTime();
+        s_startCpu = ProcessCpuClock.Now();
         s_startTimestamp = Stopwatch.GetTimestamp();
     }
 
@@ -28,15 +29,5 @@ internal static class RunClock
     /// <summary>CPU seconds (user + system, all threads) this process used since <see cref="Start"/>.</summary>
     internal static double CpuSeconds => s_startTimestamp == 0
         ? 0
-        : (ProcessCpuTime() - s_startCpu).TotalSeconds;
-
-    private static TimeSpan ProcessCpuTime()
-    {
-#if NET9_0_OR_GREATER
-        return Environment.CpuUsage.TotalTime;
-#else
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-#endif
-    }
+        : (ProcessCpuClock.Now() - s_startCpu).TotalSeconds;
 }

@@ -16,7 +16,7 @@ public class ProcessEnergyAttributionTests
         Sources: [],
         Gpus: [],
         MachineBusyTicks: machineBusy,
-        ProcessCpuTicks: process);
+        ProcessCpuSeconds: process / 100.0);
 
     [Fact]
     public void Process_mode_takes_the_process_share_of_busy_cpu_and_of_memory()

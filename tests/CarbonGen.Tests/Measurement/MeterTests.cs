@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -166,6 +167,21 @@ public class MeterTests
     }
 
     [Fact]
+    public void A_cpu_rating_that_cannot_be_resolved_is_warned_about_and_the_meter_still_starts()
+    {
+        var warnings = new List<string>();
+        using var meter = new EnergyMeter(
+            [new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)],
+            warnings.Add,
+            cpuModel: () => throw new IOException("cpuinfo vanished"));
+        meter.Start(0);
+        meter.Sample(2);
+
+        Assert.Equal(20, meter.Snapshot().Cpu.Joules, 9);
+        Assert.Contains("cpuinfo vanished", Assert.Single(warnings));
+    }
+
+    [Fact]
     public void A_source_that_throws_when_closed_is_warned_about_and_the_others_are_still_closed()
     {
         var warnings = new List<string>();
@@ -197,7 +213,7 @@ public class MeterTests
         var snapshot = meter.Snapshot();
 
         Assert.Equal(400UL, snapshot.MachineBusyTicks);
-        Assert.Equal(100UL, snapshot.ProcessCpuTicks);
+        Assert.Equal(1.0, snapshot.ProcessCpuSeconds);
         Assert.Equal(0.25, snapshot.ProcessCpuShare);
     }
 

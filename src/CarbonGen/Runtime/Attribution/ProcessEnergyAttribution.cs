@@ -12,15 +12,29 @@ namespace CarbonGen.Runtime.Attribution;
 /// share of the machine's memory, GPU energy as the driver attributes it to the process (the whole GPU
 /// where the driver cannot). In <c>machine</c> mode: everything the machine used.
 /// </summary>
+/// <remarks>
+/// Where the machine's busy CPU time cannot be read (no <c>/proc/stat</c>: Windows, macOS, a restricted
+/// container), the share is unknown, so process mode charges the process its own CPU time at the rated
+/// power per logical CPU (<see cref="CpuTimePowerModel"/>) instead of any part of the machine's CPU figure,
+/// and says so. Machine mode keeps the machine's figure; when that is the TDP model at an assumed load, it
+/// says so too.
+/// </remarks>
 internal static class ProcessEnergyAttribution
 {
     internal static ProcessEnergy From(EnergySnapshot snapshot, TrackingMode mode, ProcessSample process, double totalMemoryGigabytes)
     {
+        var sources = snapshot.Sources.Select(EnergySourceReport.From).ToArray();
+        return Attribute(snapshot, mode, process, totalMemoryGigabytes) with { Sources = sources };
+    }
+
+    private static ProcessEnergy Attribute(EnergySnapshot snapshot, TrackingMode mode, ProcessSample process, double totalMemoryGigabytes)
+    {
         var culture = CultureInfo.InvariantCulture;
+        var wattsPerLogicalCpu = snapshot.CpuModel?.WattsPerLogicalCpu ?? CpuTimePowerModel.WattsPerBusyCore;
         if (!snapshot.Cpu.IsPresent)
         {
-            // No source could estimate the machine's CPU (no procfs): fall back to the CPU-time model.
-            var model = ProcessEnergy.FromCpuTimeModel(process);
+            // No source could estimate the machine's CPU: fall back to the CPU-time model.
+            var model = ProcessEnergy.FromCpuTimeModel(process, wattsPerLogicalCpu);
             return model with { Detail = model.Detail + "; no power source was usable: " + string.Join("; ", snapshot.Sources) };
         }
 
@@ -30,20 +44,43 @@ internal static class ProcessEnergyAttribution
 
         if (mode == TrackingMode.Machine)
         {
-            return new ProcessEnergy(snapshot.Cpu.Joules, gpuJoules, snapshot.Ram.Joules, snapshot.EnergySource, snapshot.IsMeasured, "machine mode: the whole machine's energy");
+            var assumed = snapshot.MachineBusyTicks is null && snapshot.Cpu.Source.Contains(EnergySourceNames.TdpModel, StringComparison.Ordinal)
+                ? string.Format(culture, "; the machine's CPU load is unknown ({0}), so the TDP model assumes {1:0%}", snapshot.MachineLoadError, TdpModelSource.UnknownLoad)
+                : string.Empty;
+            return new ProcessEnergy(snapshot.Cpu.Joules, gpuJoules, snapshot.Ram.Joules, snapshot.EnergySource, snapshot.IsMeasured, "machine mode: the whole machine's energy" + assumed);
         }
 
-        var cpuShare = snapshot.ProcessCpuShare ?? 1.0;
         var ramShare = totalMemoryGigabytes > 0 ? Math.Clamp(process.WorkingSetGigabytes / totalMemoryGigabytes, 0, 1) : 1.0;
         var gpuNote = snapshot.Gpus.Count == 0
             ? string.Empty
             : snapshot.Gpus.All(g => g.ProcessJoules is not null) ? ", the GPU energy the driver attributes to it" : ", the whole GPU energy (the driver reports no per-process share)";
+        var ramJoules = snapshot.Ram.Joules * ramShare;
+        if (snapshot.ProcessCpuShare is not { } cpuShare)
+        {
+            var cpuSeconds = snapshot.ProcessCpuSeconds ?? process.CpuSeconds;
+            var unknownDetail = string.Format(
+                culture,
+                "process mode: process CPU time x TDP per logical CPU ({0:0.###} s x {1:0.###} W), machine load unknown ({2}); {3:0.##%} of its memory{4}",
+                cpuSeconds,
+                wattsPerLogicalCpu,
+                snapshot.MachineLoadError ?? "no machine CPU time",
+                ramShare,
+                gpuNote);
+            return new ProcessEnergy(
+                CpuTimePowerModel.CpuJoules(cpuSeconds, wattsPerLogicalCpu),
+                gpuJoules,
+                ramJoules,
+                snapshot.EnergySourceWithCpu(CpuTimePowerModel.Source),
+                false,
+                unknownDetail);
+        }
+
         var detail = string.Format(
             culture,
             "process mode: {0:0.#%} of the machine's busy CPU time, {1:0.##%} of its memory{2}",
             cpuShare,
             ramShare,
             gpuNote);
-        return new ProcessEnergy(snapshot.Cpu.Joules * cpuShare, gpuJoules, snapshot.Ram.Joules * ramShare, snapshot.EnergySource, snapshot.IsMeasured, detail);
+        return new ProcessEnergy(snapshot.Cpu.Joules * cpuShare, gpuJoules, ramJoules, snapshot.EnergySource, snapshot.IsMeasured, detail);
     }
 }
