@@ -41,6 +41,8 @@ internal sealed class EnergyMeter : IDisposable
     private MachineCpuTimes _machineLast;
     private ulong _processStart;
     private ulong _processLast;
+    private double _cpuJoulesAtLastShare;
+    private double _processCpuJoules;
     private TimeSpan _processCpuStart;
     private TimeSpan _processCpuLast;
     private bool _haveMachine;
@@ -162,12 +164,29 @@ internal sealed class EnergyMeter : IDisposable
                 SampleChain(chain, now);
             }
 
-            if (_haveMachine && _procStat!.TryReadMachine(out var machine))
+            MachineCpuTimes machine = default;
+            ulong process = 0;
+            var haveMachine = _haveMachine && _procStat!.TryReadMachine(out machine);
+            var haveProcess = _haveProcess && _procStat!.TryReadProcessTicks(out process);
+            if (haveMachine && haveProcess)
+            {
+                // The process's CPU energy, interval by interval: this interval's CPU energy times the
+                // process's share of the machine's busy CPU time in the same interval. An interval whose
+                // readings failed is merged into the next one that succeeds.
+                var busy = machine.Busy > _machineLast.Busy ? machine.Busy - _machineLast.Busy : 0;
+                var mine = process > _processLast ? process - _processLast : 0;
+                var share = busy == 0 ? 0 : Math.Min(1.0, (double)mine / busy);
+                var cpuJoules = _chains[0].Energy.Joules;
+                _processCpuJoules += Math.Max(0, cpuJoules - _cpuJoulesAtLastShare) * share;
+                _cpuJoulesAtLastShare = cpuJoules;
+            }
+
+            if (haveMachine)
             {
                 _machineLast = machine;
             }
 
-            if (_haveProcess && _procStat!.TryReadProcessTicks(out var process))
+            if (haveProcess)
             {
                 _processLast = process;
             }
@@ -219,6 +238,7 @@ internal sealed class EnergyMeter : IDisposable
                 ProcessCpuSeconds())
             {
                 MachineLoadError = _haveMachine ? null : _procStat?.MachineError ?? "procfs is not read",
+                ProcessCpuJoules = _haveMachine && _haveProcess ? _processCpuJoules : null,
                 CpuModel = _cpuModel,
             };
         }

@@ -40,6 +40,13 @@ internal sealed record EnergySnapshot(
     /// <summary>Why the machine's busy CPU time is unknown (<see cref="MachineBusyTicks"/> is <see langword="null"/>), for the report.</summary>
     internal string? MachineLoadError { get; init; }
 
+    /// <summary>
+    /// The process's part of the CPU energy, summed interval by interval (each interval's CPU energy times
+    /// the process's share of the machine's busy CPU time in that interval), or <see langword="null"/>
+    /// where the machine's or the process's CPU time cannot be read.
+    /// </summary>
+    internal double? ProcessCpuJoules { get; init; }
+
     /// <summary>The CPU's rated power, for the CPU-time model where the machine's load is unknown; <see langword="null"/> before the meter starts.</summary>
     internal CpuPowerModel? CpuModel { get; init; }
 

@@ -218,6 +218,34 @@ public class MeterTests
     }
 
     [Fact]
+    public void The_process_cpu_energy_follows_its_share_interval_by_interval()
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/stat", "cpu  1000 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0\n");
+        using var meter = new EnergyMeter([new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], _ => { }, tree.Proc);
+        meter.Start(0);
+
+        // First second: the machine is busy for 400 ticks, the process for 100 of them (a quarter).
+        tree.Write("proc/stat", "cpu  1400 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 200 0 0 0\n");
+        meter.Sample(1);
+
+        // Second second: the machine's 100 busy ticks are all the process's.
+        tree.Write("proc/stat", "cpu  1500 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 300 0 0 0\n");
+        meter.Sample(2);
+        var snapshot = meter.Snapshot();
+
+        // 10 J a second: a quarter of the first 10 J and all of the second, not 40% of the 20 J (the run's share).
+        Assert.Equal(20, snapshot.Cpu.Joules, 9);
+        Assert.Equal(0.4, snapshot.ProcessCpuShare!.Value, 9);
+        Assert.Equal(12.5, snapshot.ProcessCpuJoules!.Value, 9);
+        var energy = Runtime.Attribution.ProcessEnergyAttribution.From(snapshot, TrackingMode.Process, new Reporting.ProcessSample(2, 0.5, 0), 0);
+        Assert.Equal(12.5, energy.CpuJoules, 9);
+    }
+
+    [Fact]
     public void A_platform_adapter_is_tried_before_the_linux_sources()
     {
         using var tree = new FakeTree();

@@ -8,7 +8,8 @@ namespace CarbonGen.Runtime.Attribution;
 
 /// <summary>
 /// The process's part of the machine's energy. In <c>process</c> mode (the default): CPU energy times
-/// the process's share of the machine's busy CPU time over the same interval, memory energy times its
+/// the process's share of the machine's busy CPU time in the same interval, interval by interval as the
+/// energy sampler reads them (<see cref="EnergySnapshot.ProcessCpuJoules"/>), memory energy times its
 /// share of the machine's memory, GPU energy as the driver attributes it to the process (the whole GPU
 /// where the driver cannot). In <c>machine</c> mode: everything the machine used.
 /// </summary>
@@ -75,12 +76,16 @@ internal static class ProcessEnergyAttribution
                 unknownDetail);
         }
 
+        // Interval by interval where the meter sampled: a process busy while the machine drew more power
+        // is charged more than the run's average share would give it.
+        var cpuJoules = snapshot.ProcessCpuJoules ?? snapshot.Cpu.Joules * cpuShare;
         var detail = string.Format(
             culture,
-            "process mode: {0:0.#%} of the machine's busy CPU time, {1:0.##%} of its memory{2}",
+            "process mode: {0:0.#%} of the machine's CPU energy (its share of busy CPU time, interval by interval; {1:0.#%} over the run), {2:0.##%} of its memory{3}",
+            snapshot.Cpu.Joules > 0 ? cpuJoules / snapshot.Cpu.Joules : cpuShare,
             cpuShare,
             ramShare,
             gpuNote);
-        return new ProcessEnergy(snapshot.Cpu.Joules * cpuShare, gpuJoules, ramJoules, snapshot.EnergySource, snapshot.IsMeasured, detail);
+        return new ProcessEnergy(cpuJoules, gpuJoules, ramJoules, snapshot.EnergySource, snapshot.IsMeasured, detail);
     }
 }
