@@ -17,7 +17,8 @@ namespace CarbonGen.Measurement;
 /// <item>Stops at exit: a <see cref="AppDomain.ProcessExit"/> handler calls <see cref="Stop"/>, which takes a
 /// last sample so that the figures cover the whole run. A report written at exit should call
 /// <see cref="Stop"/> itself first (it is idempotent), since exit handlers run in no set order.</item>
-/// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start.</item>
+/// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start (the meter's
+/// total is read without taking a snapshot, which allocates).</item>
 /// </list>
 /// <para>Use: <c>EnergySampler.Shared.EnsureStarted()</c> on the first tracked call;
 /// <c>EnergySampler.Shared.Stop()</c> then <c>EnergySampler.Shared.Snapshot()</c> for the report.</para>
@@ -153,13 +154,16 @@ internal sealed class EnergySampler : IDisposable
         }
     }
 
-    /// <summary>One sample; the loop and a report asking for current figures may both sample, never at once.</summary>
-    private void SampleNow()
+    /// <summary>
+    /// One sample, as the loop takes it (a benchmark times it): the meter reads its sources and procfs, and
+    /// the history records the total. The loop and a report asking for current figures may both sample, never at once.
+    /// </summary>
+    internal void SampleNow()
     {
         lock (_sampleGate)
         {
             Meter.Sample(_clock());
-            _history.Add((DateTimeOffset.Now, Meter.Snapshot().TotalJoules));
+            _history.Add((DateTimeOffset.Now, Meter.TotalJoules));
         }
     }
 
