@@ -15,7 +15,8 @@ namespace CarbonGen.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The sampler is private to the benchmark and never started, so its loop does not run; the meter is
-/// started directly.
+/// started directly. Millions of samples fill the history, so its compactions are part of the figure,
+/// as in a long-running service.
 /// </remarks>
 [Config(typeof(MicroBenchmarkConfig))]
 public class EnergySamplerCostBenchmarks

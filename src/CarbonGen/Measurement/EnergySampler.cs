@@ -17,8 +17,8 @@ namespace CarbonGen.Measurement;
 /// <item>Stops at exit: a <see cref="AppDomain.ProcessExit"/> handler calls <see cref="Stop"/>, which takes a
 /// last sample so that the figures cover the whole run. A report written at exit should call
 /// <see cref="Stop"/> itself first (it is idempotent), since exit handlers run in no set order.</item>
-/// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start (the meter's
-/// total is read without taking a snapshot, which allocates).</item>
+/// <item>Allocation-free: one sample is a few <c>pread</c> calls into buffers allocated at start, and one
+/// point added to a history of bounded size (<see cref="EnergyHistory"/>), whose list grows to its capacity once.</item>
 /// </list>
 /// <para>Use: <c>EnergySampler.Shared.EnsureStarted()</c> on the first tracked call;
 /// <c>EnergySampler.Shared.Stop()</c> then <c>EnergySampler.Shared.Snapshot()</c> for the report.</para>
@@ -33,7 +33,7 @@ internal sealed class EnergySampler : IDisposable
 
     private readonly object _gate = new();
     private readonly object _sampleGate = new();
-    private readonly System.Collections.Generic.List<(DateTimeOffset At, double Joules)> _history = [];
+    private readonly EnergyHistory _history = new();
     private readonly ManualResetEvent _stop = new(false);
     private readonly Func<double> _clock;
     private int _state;
@@ -163,11 +163,14 @@ internal sealed class EnergySampler : IDisposable
         lock (_sampleGate)
         {
             Meter.Sample(_clock());
-            _history.Add((DateTimeOffset.Now, Meter.TotalJoules));
+            _history.Add(DateTimeOffset.Now, Meter.TotalJoules);
         }
     }
 
-    /// <summary>The machine's cumulative energy (J) at each sample so far, in time order: weights a changing intensity.</summary>
+    /// <summary>
+    /// The machine's cumulative energy (J) at each sample so far, in time order: weights a changing intensity.
+    /// Bounded: a long run keeps fewer, longer intervals of its past (see <see cref="EnergyHistory"/>).
+    /// </summary>
     internal System.Collections.Generic.IReadOnlyList<(DateTimeOffset At, double Energy)> History
     {
         get

@@ -129,36 +129,6 @@ public class MeterTests
         Assert.Equal(12, meter.Snapshot().Cpu.Joules);
     }
 
-    private sealed class ConstantSource(string name, EnergyComponent component, double watts) : IEnergySource
-    {
-        private double _start;
-
-        public string Name { get; } = name;
-
-        public EnergyComponent Component { get; } = component;
-
-        public bool IsMeasured => true;
-
-        public EnergySourceStatus Status { get; private set; } = EnergySourceStatus.NotStarted;
-
-        public bool TryStart(double now)
-        {
-            _start = now;
-            Status = EnergySourceStatus.Used($"{watts} W");
-            return true;
-        }
-
-        public bool TryRead(double now, out double joules)
-        {
-            joules = watts * (now - _start);
-            return true;
-        }
-
-        public void Dispose()
-        {
-        }
-    }
-
     private sealed class ScriptedSource(EnergyComponent component, params double[] readings) : IEnergySource
     {
         private int _next;
@@ -241,6 +211,33 @@ public class SamplerTests
 
         sampler.Stop(); // idempotent
         Assert.Equal(100 * 800 * 1.3, sampler.Snapshot().Cpu.Joules, 1e-3);
+    }
+
+    /// <summary>
+    /// A long-running service: 100,000 samples (17 days at the default 15 s) on a clock the test drives,
+    /// through the sampler's own sample path. The history stays bounded and still ends at the total.
+    /// </summary>
+    [Fact]
+    public void A_long_run_keeps_a_bounded_history_that_ends_at_the_total()
+    {
+        var time = 0.0;
+        using var sampler = new EnergySampler(new EnergyMeter([new ConstantSource("steady", EnergyComponent.Cpu, 3)]), TimeSpan.FromHours(1), () => time);
+        sampler.EnsureStarted();
+        for (var i = 1; i <= 100_000; i++)
+        {
+            time = i * 15.0;
+            sampler.SampleNow();
+        }
+
+        var history = sampler.History;
+        Assert.InRange(history.Count, 2, EnergyHistory.DefaultCapacity);
+        Assert.Equal(3 * 15.0, history[0].Energy, 9);
+        Assert.Equal(3 * 15.0 * 100_000, history[^1].Energy, 6);
+
+        time += 15;
+        var total = sampler.Snapshot().TotalJoules;
+        Assert.Equal(3 * 15.0 * 100_001, total, 6);
+        Assert.Equal(total, sampler.History[^1].Energy);
     }
 
     [Fact]
