@@ -1,57 +1,44 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
-using CarbonGen.Runtime;
 using CarbonGen.Runtime.Attribution;
 
 namespace CarbonGen.Benchmarks;
 
 /// <summary>
-/// One read of the method CPU sampler (every thread that ran a tracked method, each inside one here):
-/// at the default interval of 100 ms the sampler reads ten times a second, so the fraction of one core
-/// it costs is 10 × (time per read) / 1 s.
+/// One read of the method CPU sampler with 4 and 32 busy threads, each spinning inside tracked methods
+/// (<see cref="BusyTrackedThreads"/>), so each read reads every thread's CPU time and charges it to methods.
+/// At the default interval of 100 ms the sampler reads ten times a second, so a read of time t costs
+/// about 10 × t per second of run.
 /// </summary>
+/// <remarks>
+/// The time per read is wall time on the benchmark's thread: where the busy threads outnumber the cores,
+/// it includes waits for a core, so it is an upper bound on the CPU time a read costs.
+/// <see cref="SamplerCostPerSecondBenchmarks"/> measures the sampler thread's own CPU time directly.
+/// </remarks>
 [Config(typeof(MicroBenchmarkConfig))]
 public class SamplerCostBenchmarks
 {
-    private readonly List<Thread> _threads = [];
-    private readonly ManualResetEventSlim _release = new(false);
+    private BusyTrackedThreads? _busy;
 
+    /// <summary>Busy tracked threads.</summary>
     [Params(4, 32)]
     public int Threads { get; set; }
 
+    /// <summary>Stops the background sampler (the benchmark reads itself) and starts the busy threads.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        var method = MethodRegistry.Register("Benchmarks.Sampled", "Benchmarks", "Sampled", null, 0);
-
-        // The benchmark drives the sampler itself: stop the background loop the first tracked call started.
         MethodCpuSampler.Shared.Stop();
-        using var ready = new CountdownEvent(Threads);
-        for (var i = 0; i < Threads; i++)
-        {
-            var thread = new Thread(() =>
-            {
-                var frame = CarbonRuntime.Enter(method);
-                ready.Signal();
-                _release.Wait();
-                frame.Exit(completed: true);
-            }) { IsBackground = true };
-            _threads.Add(thread);
-            thread.Start();
-        }
+        _busy = new BusyTrackedThreads(Threads);
 
-        ready.Wait();
+        // The first read opens a handle per thread; the benchmark times the reads after it.
+        MethodCpuSampler.Shared.Sample();
     }
 
+    /// <summary>Stops the busy threads.</summary>
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _release.Set();
-        _threads.ForEach(t => t.Join());
-    }
+    public void Cleanup() => _busy?.Dispose();
 
-    [Benchmark(Description = "one read of every tracked thread's CPU time")]
+    /// <summary>One read of every tracked thread's CPU time, charged to the methods on its stack.</summary>
+    [Benchmark(Description = "one read of every busy tracked thread's CPU time")]
     public void Sample() => MethodCpuSampler.Shared.Sample();
 }

@@ -199,6 +199,24 @@ internal sealed class EnergyMeter : IDisposable
         }
     }
 
+    /// <summary>Joules of every component as of the last sample, as <see cref="EnergySnapshot.TotalJoules"/> of a snapshot, without allocating one.</summary>
+    internal double TotalJoules
+    {
+        get
+        {
+            lock (_lock)
+            {
+                double joules = 0;
+                foreach (var chain in _chains)
+                {
+                    joules += chain.Joules;
+                }
+
+                return joules;
+            }
+        }
+    }
+
     /// <summary>The figures as of the last sample.</summary>
     internal EnergySnapshot Snapshot()
     {
@@ -429,9 +447,11 @@ internal sealed class EnergyMeter : IDisposable
 
         internal bool Measured { get; set; } = true;
 
+        internal double Joules => Frozen + Current;
+
         internal ComponentEnergy Energy => new(
             Component,
-            Frozen + Current,
+            Joules,
             Label.Length == 0 ? "none" : Label,
             Label.Length > 0 && Measured,
             Label.Length > 0);

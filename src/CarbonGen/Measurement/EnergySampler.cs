@@ -18,7 +18,8 @@ namespace CarbonGen.Measurement;
 /// <item>Stops at exit: a <see cref="AppDomain.ProcessExit"/> handler calls <see cref="Stop"/>, which takes a
 /// last sample so that the figures cover the whole run. A report written at exit should call
 /// <see cref="Stop"/> itself first (it is idempotent), since exit handlers run in no set order.</item>
-/// <item>Allocation-light: one sample is a few <c>pread</c> calls into buffers allocated at start.</item>
+/// <item>Allocation-free: one sample is a few <c>pread</c> calls into buffers allocated at start, and one
+/// point added to a history of bounded size (<see cref="EnergyHistory"/>), whose list grows to its capacity once.</item>
 /// <item>Never breaks the application: a sample that throws (a fault past the meter's own handling of its
 /// sources) is warned about once, through the meter's warning callback; the figures measured so far are
 /// kept and the thread goes on sampling at the next interval.</item>
@@ -36,7 +37,7 @@ internal sealed class EnergySampler : IDisposable
 
     private readonly object _gate = new();
     private readonly object _sampleGate = new();
-    private readonly System.Collections.Generic.List<(DateTimeOffset At, double Joules)> _history = [];
+    private readonly EnergyHistory _history = new();
     private readonly ManualResetEvent _stop = new(false);
     private readonly Func<double> _clock;
     private readonly SamplerFaultGuard _faults;
@@ -175,17 +176,23 @@ internal sealed class EnergySampler : IDisposable
     /// <summary>A sample that never throws: on a fault the figures stay those of the last good sample.</summary>
     private void SampleSafely() => _faults.Run(_sampleNow);
 
-    /// <summary>One sample; the loop and a report asking for current figures may both sample, never at once.</summary>
-    private void SampleNow()
+    /// <summary>
+    /// One sample, as the loop takes it (a benchmark times it): the meter reads its sources and procfs, and
+    /// the history records the total. The loop and a report asking for current figures may both sample, never at once.
+    /// </summary>
+    internal void SampleNow()
     {
         lock (_sampleGate)
         {
             Meter.Sample(_clock());
-            _history.Add((DateTimeOffset.Now, Meter.Snapshot().TotalJoules));
+            _history.Add(DateTimeOffset.Now, Meter.TotalJoules);
         }
     }
 
-    /// <summary>The machine's cumulative energy (J) at each sample so far, in time order: weights a changing intensity.</summary>
+    /// <summary>
+    /// The machine's cumulative energy (J) at each sample so far, in time order: weights a changing intensity.
+    /// Bounded: a long run keeps fewer, longer intervals of its past (see <see cref="EnergyHistory"/>).
+    /// </summary>
     internal System.Collections.Generic.IReadOnlyList<(DateTimeOffset At, double Energy)> History
     {
         get

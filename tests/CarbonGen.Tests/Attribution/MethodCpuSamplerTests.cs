@@ -315,6 +315,39 @@ public class MethodCpuSamplerTests
         var self = Charged(Sampler.Snapshot(), method).Self;
         Assert.InRange(self, 0.5, 0.8);
     }
+
+    /// <summary>
+    /// A sampler of its own, so that the id is known to be its thread's; the collection runs alone, so
+    /// its reads take nothing from another test.
+    /// </summary>
+    [Fact]
+    public void The_background_sampler_reports_the_kernel_id_of_its_own_thread()
+    {
+        var sampler = new MethodCpuSampler(TimeSpan.FromMilliseconds(5));
+        Assert.Equal(-1, sampler.ThreadId);
+        sampler.EnsureStarted();
+        try
+        {
+            var deadline = Stopwatch.StartNew();
+            while (sampler.Samples == 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(5);
+            }
+
+            var tid = sampler.ThreadId;
+            Assert.True(tid > 0, "the loop has run but recorded no thread id");
+            Assert.NotEqual(ThreadCpuReader.CurrentThreadId(), tid);
+
+            // The kernel knows the thread by its managed name, cut to 15 bytes.
+            var name = System.IO.File.ReadAllText($"/proc/self/task/{tid}/comm").TrimEnd('\n');
+            Assert.Equal("CarbonGen method CPU sampler"[..15], name);
+            Assert.True(ThreadCpuReader.ReadOnce(tid) > 0);
+        }
+        finally
+        {
+            sampler.Stop();
+        }
+    }
 }
 
 [CollectionDefinition(nameof(CpuSamplingCollection), DisableParallelization = true)]

@@ -382,6 +382,33 @@ public class SamplerTests
         Assert.Contains("The figures measured so far are kept and sampling goes on every 0.001 s", warning);
     }
 
+    /// <summary>
+    /// A long-running service: 100,000 samples (17 days at the default 15 s) on a clock the test drives,
+    /// through the sampler's own sample path. The history stays bounded and still ends at the total.
+    /// </summary>
+    [Fact]
+    public void A_long_run_keeps_a_bounded_history_that_ends_at_the_total()
+    {
+        var time = 0.0;
+        using var sampler = new EnergySampler(new EnergyMeter([new ConstantSource("steady", EnergyComponent.Cpu, 3)]), TimeSpan.FromHours(1), () => time);
+        sampler.EnsureStarted();
+        for (var i = 1; i <= 100_000; i++)
+        {
+            time = i * 15.0;
+            sampler.SampleNow();
+        }
+
+        var history = sampler.History;
+        Assert.InRange(history.Count, 2, EnergyHistory.DefaultCapacity);
+        Assert.Equal(3 * 15.0, history[0].Energy, 9);
+        Assert.Equal(3 * 15.0 * 100_000, history[^1].Energy, 6);
+
+        time += 15;
+        var total = sampler.Snapshot().TotalJoules;
+        Assert.Equal(3 * 15.0 * 100_001, total, 6);
+        Assert.Equal(total, sampler.History[^1].Energy);
+    }
+
     [Fact]
     public void A_sampler_that_is_never_started_opens_nothing_and_can_be_disposed()
     {

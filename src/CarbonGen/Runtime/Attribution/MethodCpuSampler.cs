@@ -37,6 +37,7 @@ internal sealed class MethodCpuSampler
     private long _outsideNanoseconds;
     private Thread? _thread;
     private int _state;
+    private int _threadId = -1;
 
     /// <param name="interval">Time between reads.</param>
     /// <param name="procfsRoot">Where to read the threads' CPU times.</param>
@@ -60,6 +61,13 @@ internal sealed class MethodCpuSampler
 
     /// <summary>Whether thread CPU times can be read on this machine.</summary>
     internal bool IsAvailable { get; }
+
+    /// <summary>
+    /// The kernel thread id of the background thread once its loop has started (-1 before, or where procfs
+    /// has no <c>thread-self</c>): lets a benchmark read the sampler's own CPU time from
+    /// <c>/proc/self/task/&lt;tid&gt;/schedstat</c>.
+    /// </summary>
+    internal int ThreadId => Volatile.Read(ref _threadId);
 
     /// <summary>Reads taken so far.</summary>
     internal long Samples { get; private set; }
@@ -133,6 +141,7 @@ internal sealed class MethodCpuSampler
 
     private void Loop()
     {
+        Volatile.Write(ref _threadId, ThreadCpuReader.CurrentThreadId(_reader.ProcfsRoot));
         // An exception leaving this thread would end the process: the guard contains it, and the next interval reads again.
         while (!_stop.WaitOne(_interval))
         {
