@@ -15,26 +15,25 @@ public readonly unsafe struct CarbonFrame
     private readonly ThreadCounters* _counters;
     private readonly long _savedChildTicks;
     private readonly long _start;
-    private readonly int _callIncrement;
 
-    internal CarbonFrame(ThreadCounters* counters, int id, long savedChildTicks, long start, bool countsCall)
+    internal CarbonFrame(ThreadCounters* counters, int id, long savedChildTicks, long start)
     {
         _counters = counters;
         Id = id;
         _savedChildTicks = savedChildTicks;
         _start = start;
-        _callIncrement = countsCall ? 1 : 0;
     }
 
     /// <summary>The tracked method's id.</summary>
     internal int Id { get; }
 
     /// <summary>
-    /// Closes a call (or step) that returned: counts it and adds its inclusive and self time. The
-    /// interceptor calls it at the end of its <c>try</c>, so the common path has no call to make.
+    /// Closes a call (or step) that returned: adds its inclusive and self time (the call was counted
+    /// when it was made). The interceptor calls it at the end of its <c>try</c>, so the common path has
+    /// no call to make.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Exit() => Close().Calls += _callIncrement;
+    public void Exit() => Close();
 
     /// <summary>
     /// Closes a call (or step) that threw, from the interceptor's <c>finally</c>: counts it as failed
@@ -43,12 +42,7 @@ public readonly unsafe struct CarbonFrame
     /// normal path instead of calling it as a separate funclet.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public void ExitFailed()
-    {
-        ref var slot = ref Close();
-        slot.Calls += _callIncrement;
-        slot.FailedCalls++;
-    }
+    public void ExitFailed() => Close().FailedCalls++;
 
     /// <summary>Closes the call (or step), as failed unless <paramref name="completed"/> (for runtime code and tests).</summary>
     /// <param name="completed">Whether the call returned rather than threw.</param>
@@ -64,7 +58,7 @@ public readonly unsafe struct CarbonFrame
         }
     }
 
-    /// <summary>Pops the frame and adds its inclusive and self time; returns the method's slot for the counts.</summary>
+    /// <summary>Pops the frame and adds its inclusive and self time; returns the method's slot.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ref MethodSlot Close()
     {

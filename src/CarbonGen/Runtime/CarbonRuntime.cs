@@ -30,7 +30,13 @@ public static class CarbonRuntime
     private static unsafe CarbonFrame Open(int id, bool countsCall)
     {
         var counters = ThreadAccumulator.For(id);
-        counters->Slots[id].Depth++;
+        ref var slot = ref counters->Slots[id];
+        slot.Depth++;
+        if (countsCall)
+        {
+            // Counted on entry, next to the depth: the exit then touches only the times.
+            slot.Calls++;
+        }
         var depth = counters->StackDepth;
         if ((uint)depth < ThreadAccumulator.StackCapacity)
         {
@@ -41,7 +47,7 @@ public static class CarbonRuntime
         Volatile.Write(ref counters->StackDepth, depth + 1);
         var saved = counters->ChildTicks;
         counters->ChildTicks = 0;
-        return new CarbonFrame(counters, id, saved, Stopwatch.GetTimestamp(), countsCall);
+        return new CarbonFrame(counters, id, saved, Stopwatch.GetTimestamp());
     }
 
     /// <summary>Starts the run clock and hooks process exit, once per process.</summary>

@@ -10,7 +10,7 @@ namespace CarbonGen.Runtime;
 [StructLayout(LayoutKind.Sequential)]
 internal struct MethodSlot
 {
-    /// <summary>Calls that returned or threw (an asynchronous call counts when it returns its task).</summary>
+    /// <summary>Calls made (counted on entry, so a call still running at a report is included).</summary>
     public long Calls;
 
     /// <summary>Completed calls that threw, or whose task faulted.</summary>
