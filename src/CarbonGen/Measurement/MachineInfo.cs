@@ -12,7 +12,16 @@ internal static class MachineInfo
 
     internal static int LogicalCpuCount => Environment.ProcessorCount;
 
-    internal static double TotalMemoryGigabytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+    /// <summary>
+    /// The machine's memory in GiB: <c>MemTotal</c> under <c>$CARBONGEN_PROCFS_ROOT</c>, the figure the RAM
+    /// model powers (so that process mode's memory share is of the same memory); elsewhere the runtime's
+    /// view, which inside a container with a memory limit is that limit.
+    /// </summary>
+    internal static double TotalMemoryGigabytes { get; } = ReadTotalMemoryGigabytes(MeasurementSettings.ProcfsRootFromEnvironment());
+
+    /// <summary><c>MemTotal</c> under <paramref name="procfsRoot"/>, else the memory the runtime may use.</summary>
+    internal static double ReadTotalMemoryGigabytes(string procfsRoot) =>
+        MemInfo.ReadTotalGibibytes(procfsRoot) ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
 
     /// <summary>The CPU model from <c>$CARBONGEN_PROCFS_ROOT/cpuinfo</c>, as the energy sources read it.</summary>
     internal static string CpuModel { get; } = ReadCpuModel(MeasurementSettings.ProcfsRootFromEnvironment());

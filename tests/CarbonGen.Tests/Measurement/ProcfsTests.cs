@@ -82,6 +82,20 @@ public class ProcfsTests
     }
 
     [Fact]
+    public void The_machine_memory_is_memtotal_under_the_procfs_root_and_the_runtime_view_without_it()
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/meminfo", "MemTotal:       65536000 kB\nMemFree:         1000000 kB\n");
+
+        // The memory the RAM model powers, not a container's limit: the memory share is of the same memory.
+        Assert.Equal(65536000 / (1024.0 * 1024.0), MachineInfo.ReadTotalMemoryGigabytes(tree.Proc), 9);
+        Assert.Equal(
+            GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024),
+            MachineInfo.ReadTotalMemoryGigabytes(Path.Combine(tree.Root, "no-procfs-here")),
+            9);
+    }
+
+    [Fact]
     public void Thread_cpu_time_comes_from_schedstat_through_a_cached_handle()
     {
         using var tree = new FakeTree();
