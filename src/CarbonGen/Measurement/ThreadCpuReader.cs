@@ -80,6 +80,26 @@ internal sealed class ThreadCpuReader : IDisposable
         }
     }
 
+    /// <summary>Whether a handle is open for <paramref name="threadId"/>.</summary>
+    internal bool IsOpen(int threadId) => _files.ContainsKey(threadId);
+
+    /// <summary>Closes the handles of every thread not in <paramref name="keep"/> (threads no longer followed).</summary>
+    internal void ForgetAllExcept(HashSet<int> keep)
+    {
+        if (_files.Count <= keep.Count && keep.IsSupersetOf(_files.Keys))
+        {
+            return;
+        }
+
+        foreach (var threadId in new List<int>(_files.Keys))
+        {
+            if (!keep.Contains(threadId))
+            {
+                Forget(threadId);
+            }
+        }
+    }
+
     /// <summary>
     /// The kernel thread id of the calling thread, from the <c>thread-self</c> link of procfs
     /// (<c>&lt;pid&gt;/task/&lt;tid&gt;</c>); -1 where there is no procfs. No P/Invoke; one system call, so call it once per thread.

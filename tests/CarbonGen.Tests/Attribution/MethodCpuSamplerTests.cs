@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using CarbonGen.Measurement;
 using CarbonGen.Runtime;
@@ -285,6 +286,39 @@ public class MethodCpuSamplerTests
         var warning = Assert.Single(warnings);
         Assert.Contains("a read of the methods' CPU times failed (InvalidOperationException: fault 1)", warning);
         Assert.Contains("The CPU time charged so far is kept and reads go on every 1 ms", warning);
+    }
+
+    [Fact]
+    public void Handles_of_ended_threads_are_closed_once_their_counts_are_retired()
+    {
+        var sampler = new MethodCpuSampler(TimeSpan.FromHours(1));
+        var method = NewMethod("Churn");
+        using var inside = new Barrier(5);
+        using var release = new ManualResetEventSlim();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            ids.Add(ThreadCpuReader.CurrentThreadId());
+            var frame = CarbonRuntime.Enter(method);
+            inside.SignalAndWait();
+            release.Wait();
+            frame.Exit(completed: true);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        inside.SignalAndWait();
+        sampler.Sample();
+        Assert.All(ids, id => Assert.True(sampler.IsFollowing(id), "a running thread should be followed"));
+        release.Set();
+        threads.ForEach(t => t.Join());
+
+        // A thread that starts tracking retires the ended ones; the next read closes their handles.
+        var next = new Thread(() => CarbonRuntime.Enter(method).Exit(completed: true));
+        next.Start();
+        next.Join();
+        sampler.Sample();
+
+        var stillTracked = ThreadAccumulator.All.Select(a => a.ThreadId).ToHashSet();
+        Assert.All(ids, id => Assert.True(!sampler.IsFollowing(id) || stillTracked.Contains(id), $"the handle of ended thread {id} is still open"));
     }
 
     [Fact]

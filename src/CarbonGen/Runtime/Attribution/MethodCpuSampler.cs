@@ -35,6 +35,7 @@ internal sealed class MethodCpuSampler
     private long[] _selfNanoseconds = [];
     private long[] _inclusiveNanoseconds = [];
     private long _outsideNanoseconds;
+    private readonly System.Collections.Generic.HashSet<int> _followed = [];
     private Thread? _thread;
     private int _state;
     private int _threadId = -1;
@@ -68,6 +69,15 @@ internal sealed class MethodCpuSampler
     /// <c>/proc/self/task/&lt;tid&gt;/schedstat</c>.
     /// </summary>
     internal int ThreadId => Volatile.Read(ref _threadId);
+
+    /// <summary>Whether a handle on the CPU time of kernel thread <paramref name="threadId"/> is open (tests).</summary>
+    internal bool IsFollowing(int threadId)
+    {
+        lock (_gate)
+        {
+            return _reader.IsOpen(threadId);
+        }
+    }
 
     /// <summary>Reads taken so far.</summary>
     internal long Samples { get; private set; }
@@ -167,6 +177,7 @@ internal sealed class MethodCpuSampler
             Array.Resize(ref _inclusiveNanoseconds, count);
         }
 
+        _followed.Clear();
         foreach (var thread in ThreadAccumulator.All)
         {
             if (thread.Ended || thread.ThreadId < 0)
@@ -176,11 +187,19 @@ internal sealed class MethodCpuSampler
 
             if (!_reader.TryRead(thread.ThreadId, out var now))
             {
-                // The thread has ended: what it used since the last read is lost (at most one interval).
-                thread.Ended = true;
+                // Kernel thread ids are reused: the handle may be an ended thread's with the same id. Open it again.
                 _reader.Forget(thread.ThreadId);
-                continue;
+                if (!thread.OwnerIsAlive || !_reader.TryRead(thread.ThreadId, out now))
+                {
+                    // The thread has ended (what it used since the last read is lost: at most one interval),
+                    // or its time cannot be read this once.
+                    thread.Ended = !thread.OwnerIsAlive;
+                    _reader.Forget(thread.ThreadId);
+                    continue;
+                }
             }
+
+            _followed.Add(thread.ThreadId);
 
             var used = now > thread.LastCpuNanoseconds ? (long)(now - thread.LastCpuNanoseconds) : 0;
             thread.LastCpuNanoseconds = now;
@@ -190,6 +209,9 @@ internal sealed class MethodCpuSampler
             }
         }
 
+        // Threads whose accumulators were retired (ended, folded into the retired counts) are not
+        // followed any more: close their handles, or a process that keeps creating threads runs out.
+        _reader.ForgetAllExcept(_followed);
         Samples++;
     }
 
