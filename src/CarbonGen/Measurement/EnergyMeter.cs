@@ -42,6 +42,8 @@ internal sealed class EnergyMeter : IDisposable
     private ulong _processStart;
     private ulong _processLast;
     private double _cpuJoulesAtLastShare;
+    private ulong _busyAtLastShare;
+    private ulong _processAtLastShare;
     private double _processCpuJoules;
     private TimeSpan _processCpuStart;
     private TimeSpan _processCpuLast;
@@ -121,6 +123,8 @@ internal sealed class EnergyMeter : IDisposable
                 _machineLast = _machineStart;
                 _haveProcess = _procStat.TryReadProcessTicks(out _processStart);
                 _processLast = _processStart;
+                _busyAtLastShare = _machineStart.Busy;
+                _processAtLastShare = _processStart;
             }
 
             if (!_haveProcess)
@@ -171,14 +175,17 @@ internal sealed class EnergyMeter : IDisposable
             if (haveMachine && haveProcess)
             {
                 // The process's CPU energy, interval by interval: this interval's CPU energy times the
-                // process's share of the machine's busy CPU time in the same interval. An interval whose
-                // readings failed is merged into the next one that succeeds.
-                var busy = machine.Busy > _machineLast.Busy ? machine.Busy - _machineLast.Busy : 0;
-                var mine = process > _processLast ? process - _processLast : 0;
+                // process's share of the machine's busy CPU time in the same interval. The three figures
+                // move on together, so an interval whose readings failed is merged into the next one
+                // that succeeds.
+                var busy = machine.Busy > _busyAtLastShare ? machine.Busy - _busyAtLastShare : 0;
+                var mine = process > _processAtLastShare ? process - _processAtLastShare : 0;
                 var share = busy == 0 ? 0 : Math.Min(1.0, (double)mine / busy);
                 var cpuJoules = _chains[0].Energy.Joules;
                 _processCpuJoules += Math.Max(0, cpuJoules - _cpuJoulesAtLastShare) * share;
                 _cpuJoulesAtLastShare = cpuJoules;
+                _busyAtLastShare = machine.Busy;
+                _processAtLastShare = process;
             }
 
             if (haveMachine)
@@ -256,10 +263,27 @@ internal sealed class EnergyMeter : IDisposable
                 ProcessCpuSeconds())
             {
                 MachineLoadError = _haveMachine ? null : _procStat?.MachineError ?? "procfs is not read",
-                ProcessCpuJoules = _haveMachine && _haveProcess ? _processCpuJoules : null,
+                ProcessCpuJoules = _haveMachine && _haveProcess ? ProcessCpuJoules() : null,
                 CpuModel = _cpuModel,
             };
         }
+    }
+
+    /// <summary>
+    /// The process's CPU energy apportioned interval by interval, plus any energy read after the last
+    /// interval whose procfs readings succeeded, at the run's overall share.
+    /// </summary>
+    private double ProcessCpuJoules()
+    {
+        var unapportioned = Math.Max(0, _chains[0].Energy.Joules - _cpuJoulesAtLastShare);
+        if (unapportioned == 0)
+        {
+            return _processCpuJoules;
+        }
+
+        var busy = _machineLast.Busy > _machineStart.Busy ? _machineLast.Busy - _machineStart.Busy : 0;
+        var mine = _processLast > _processStart ? _processLast - _processStart : 0;
+        return _processCpuJoules + (busy == 0 ? 0 : unapportioned * Math.Min(1.0, (double)mine / busy));
     }
 
     private double? ProcessCpuSeconds()

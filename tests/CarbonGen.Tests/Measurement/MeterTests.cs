@@ -246,6 +246,28 @@ public class MeterTests
     }
 
     [Fact]
+    public void An_interval_with_a_failed_procfs_read_is_merged_into_the_next_one()
+    {
+        using var tree = new FakeTree();
+        tree.Write("proc/stat", "cpu  1000 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0\n");
+        using var meter = new EnergyMeter([new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], _ => { }, tree.Proc);
+        meter.Start(0);
+
+        // The machine's time is read, the process's is not: nothing is apportioned yet.
+        tree.Write("proc/stat", "cpu  1400 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "garbage\n");
+        meter.Sample(1);
+
+        // Both read: the two seconds count as one interval (500 busy ticks, 200 of them the process's).
+        tree.Write("proc/stat", "cpu  1500 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 300 0 0 0\n");
+        meter.Sample(2);
+
+        Assert.Equal(0.4 * 20, meter.Snapshot().ProcessCpuJoules!.Value, 9);
+    }
+
+    [Fact]
     public void A_platform_adapter_is_tried_before_the_linux_sources()
     {
         using var tree = new FakeTree();
