@@ -2,7 +2,7 @@ namespace CarbonGen.Reporting;
 
 /// <summary>What one tracked method cost during the run.</summary>
 /// <param name="Method">The method's display name, e.g. <c>MyApp.Primes.Sieve(int)</c>.</param>
-/// <param name="Calls">Completed calls, including those that threw.</param>
+/// <param name="Calls">Calls made, including those that threw (counted on entry, so a call still running is included).</param>
 /// <param name="FailedCalls">Calls that threw, or whose task faulted.</param>
 /// <param name="DurationSeconds">Inclusive wall time: entry to exit, nested tracked calls included, recursion counted once.</param>
 /// <param name="SelfDurationSeconds">Wall time in the method itself, nested tracked calls excluded.</param>

@@ -5,7 +5,7 @@ namespace CarbonGen.Reporting;
 /// method's operational CO2eq and M its share of the machine's embodied emissions for the run.
 /// </summary>
 /// <param name="Method">The method's display name.</param>
-/// <param name="Calls">Completed calls.</param>
+/// <param name="Calls">Calls made (counted on entry).</param>
 /// <param name="OperationalKg">E × I: CO2eq of the method's energy, kg.</param>
 /// <param name="EmbodiedKg">M: the method's share of the run's embodied emissions, kg (by its share of the energy).</param>
 public sealed record SciScore(string Method, long Calls, double OperationalKg, double EmbodiedKg)
