@@ -217,23 +217,34 @@ public class MeterTests
         Assert.Equal(0.25, snapshot.ProcessCpuShare);
     }
 
+    /// <summary>Writes the machine's busy ticks and the process's ticks (<c>null</c>: an unreadable <c>self/stat</c>).</summary>
+    private static void WriteTicks(FakeTree tree, int machineBusy, int? process)
+    {
+        tree.Write("proc/stat", $"cpu  {machineBusy} 0 0 5000 0 0 0 0 0 0\n");
+        tree.Write("proc/self/stat", process is { } ticks ? $"9 (app) R 1 1 1 0 -1 0 0 0 0 0 {ticks} 0 0 0\n" : "garbage\n");
+    }
+
+    /// <summary>A meter on a constant 10 W CPU source and the test's procfs, started at 1,000 busy ticks and 100 of the process's.</summary>
+    private static EnergyMeter TenWattMeter(FakeTree tree)
+    {
+        WriteTicks(tree, 1000, 100);
+        var meter = new EnergyMeter([new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], _ => { }, tree.Proc);
+        meter.Start(0);
+        return meter;
+    }
+
     [Fact]
     public void The_process_cpu_energy_follows_its_share_interval_by_interval()
     {
         using var tree = new FakeTree();
-        tree.Write("proc/stat", "cpu  1000 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0\n");
-        using var meter = new EnergyMeter([new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], _ => { }, tree.Proc);
-        meter.Start(0);
+        using var meter = TenWattMeter(tree);
 
         // First second: the machine is busy for 400 ticks, the process for 100 of them (a quarter).
-        tree.Write("proc/stat", "cpu  1400 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 200 0 0 0\n");
+        WriteTicks(tree, 1400, 200);
         meter.Sample(1);
 
         // Second second: the machine's 100 busy ticks are all the process's.
-        tree.Write("proc/stat", "cpu  1500 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 300 0 0 0\n");
+        WriteTicks(tree, 1500, 300);
         meter.Sample(2);
         var snapshot = meter.Snapshot();
 
@@ -249,19 +260,14 @@ public class MeterTests
     public void An_interval_with_a_failed_procfs_read_is_merged_into_the_next_one()
     {
         using var tree = new FakeTree();
-        tree.Write("proc/stat", "cpu  1000 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 100 0 0 0\n");
-        using var meter = new EnergyMeter([new ConstantSource("cpu-plug-in", EnergyComponent.Cpu, 10)], _ => { }, tree.Proc);
-        meter.Start(0);
+        using var meter = TenWattMeter(tree);
 
         // The machine's time is read, the process's is not: nothing is apportioned yet.
-        tree.Write("proc/stat", "cpu  1400 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "garbage\n");
+        WriteTicks(tree, 1400, process: null);
         meter.Sample(1);
 
         // Both read: the two seconds count as one interval (500 busy ticks, 200 of them the process's).
-        tree.Write("proc/stat", "cpu  1500 0 0 5000 0 0 0 0 0 0\n");
-        tree.Write("proc/self/stat", "9 (app) R 1 1 1 0 -1 0 0 0 0 0 300 0 0 0\n");
+        WriteTicks(tree, 1500, 300);
         meter.Sample(2);
 
         Assert.Equal(0.4 * 20, meter.Snapshot().ProcessCpuJoules!.Value, 9);
