@@ -5,9 +5,9 @@ namespace CarbonGen.Runtime;
 
 /// <summary>
 /// One active call of a tracked method (or one step of a tracked iterator), opened by
-/// <see cref="CarbonRuntime.Enter"/> and closed by <see cref="Exit()"/> (or
-/// <see cref="ExitFailed"/> in the interceptor's <c>finally</c>). A plain struct on the caller's stack: opening and closing a frame allocates
-/// nothing and takes no lock.
+/// <see cref="CarbonRuntime.Enter"/> and closed by <see cref="Exit()"/> (or by <see cref="ExitFailed"/>
+/// in the interceptor's <c>finally</c>). A plain struct on the caller's stack: opening and closing a
+/// frame allocates nothing and takes no lock.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct CarbonFrame

@@ -37,6 +37,7 @@ public static class CarbonRuntime
             // Counted on entry, next to the depth: the exit then touches only the times.
             slot.Calls++;
         }
+
         var depth = counters->StackDepth;
         if ((uint)depth < ThreadAccumulator.StackCapacity)
         {
